@@ -1,0 +1,4 @@
+namespace AutoKms.Application.Common.Exceptions;
+
+/// <summary>The request conflicts with stored state, e.g. a key name that is already taken.</summary>
+public sealed class ConflictException(string message) : Exception(message);

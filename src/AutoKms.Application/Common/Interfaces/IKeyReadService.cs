@@ -1,0 +1,11 @@
+using AutoKms.Application.Common.Models;
+
+namespace AutoKms.Application.Common.Interfaces;
+
+/// <summary>The read side: lists answered straight from SQL into DTOs, no aggregate loaded.</summary>
+public interface IKeyReadService
+{
+    Task<IReadOnlyList<KeyDto>> ListKeysAsync(string? name, string? status, int limit, int offset, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<KeyVersionDto>> ListKeyVersionsAsync(Guid? keyId, int limit, int offset, CancellationToken cancellationToken);
+}

@@ -1,0 +1,21 @@
+using AutoKms.Domain.Keys;
+
+namespace AutoKms.Application.Common.Interfaces;
+
+/// <summary>Loads and saves whole <see cref="Key"/> aggregates, versions included.</summary>
+public interface IKeyRepository
+{
+    /// <summary>The key with this id, or <c>null</c> if there is none or it is deleted.</summary>
+    Task<Key?> GetAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>The key that owns the version with this id, or <c>null</c>.</summary>
+    Task<Key?> GetByVersionIdAsync(Guid versionId, CancellationToken cancellationToken);
+
+    /// <summary>Whether any key, deleted ones included, holds this name (other than <paramref name="exceptId"/>).</summary>
+    Task<bool> NameExistsAsync(string name, Guid? exceptId, CancellationToken cancellationToken);
+
+    Task AddAsync(Key key, CancellationToken cancellationToken);
+
+    /// <summary>Writes the key row and every version (new versions inserted, changed ones updated).</summary>
+    Task SaveAsync(Key key, CancellationToken cancellationToken);
+}

@@ -1,0 +1,4 @@
+namespace AutoKms.Application.Common.Models;
+
+/// <summary>The outcome of an encryption or a wrap: which key and version made it, and the payload.</summary>
+public sealed record CipherResult(Guid KeyId, int Version, string Algorithm, byte[]? Nonce, byte[] Ciphertext, byte[]? Tag, byte[]? Aad);

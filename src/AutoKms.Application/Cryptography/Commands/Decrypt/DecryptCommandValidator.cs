@@ -1,0 +1,13 @@
+using FluentValidation;
+
+namespace AutoKms.Application.Cryptography.Commands.Decrypt;
+
+public sealed class DecryptCommandValidator : AbstractValidator<DecryptCommand>
+{
+    public DecryptCommandValidator()
+    {
+        RuleFor(c => c.KeyId).NotEmpty();
+        RuleFor(c => c.Ciphertext).NotNull().OverridePropertyName("ciphertext_b64").WithMessage("'ciphertext_b64' is required.");
+        RuleFor(c => c.Version).GreaterThanOrEqualTo(1).When(c => c.Version is not null);
+    }
+}

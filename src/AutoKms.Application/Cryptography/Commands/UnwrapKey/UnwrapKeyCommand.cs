@@ -1,0 +1,6 @@
+using MediatR;
+
+namespace AutoKms.Application.Cryptography.Commands.UnwrapKey;
+
+/// <summary>Unwraps key material wrapped by <c>wrap</c>, with the version that wrapped it (default: primary).</summary>
+public sealed record UnwrapKeyCommand(Guid KeyId, byte[] WrappedKey, byte[]? Nonce, byte[]? Tag, byte[]? Aad, int? Version) : IRequest<byte[]>;

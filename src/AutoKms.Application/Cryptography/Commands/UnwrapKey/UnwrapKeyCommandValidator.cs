@@ -1,0 +1,13 @@
+using FluentValidation;
+
+namespace AutoKms.Application.Cryptography.Commands.UnwrapKey;
+
+public sealed class UnwrapKeyCommandValidator : AbstractValidator<UnwrapKeyCommand>
+{
+    public UnwrapKeyCommandValidator()
+    {
+        RuleFor(c => c.KeyId).NotEmpty();
+        RuleFor(c => c.WrappedKey).NotNull().OverridePropertyName("wrapped_key_b64").WithMessage("'wrapped_key_b64' is required.");
+        RuleFor(c => c.Version).GreaterThanOrEqualTo(1).When(c => c.Version is not null);
+    }
+}

@@ -1,0 +1,48 @@
+using System.Reflection;
+using AutoKms.Application.Common.Behaviours;
+using AutoKms.Application.Common.Validation;
+using AutoKms.Application.Cryptography;
+using AutoKms.Application.Keys;
+using FluentValidation;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AutoKms.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>
+    /// MediatR 5.1 has no container package that restores here, so handlers and behaviours are
+    /// registered in these few lines. Behaviours run in registration order: logging outermost,
+    /// then validation, then the transaction.
+    /// </summary>
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        var assembly = Assembly.GetExecutingAssembly();
+
+        services.AddScoped<ServiceFactory>(provider => type => provider.GetService(type)!);
+        services.AddScoped<IMediator, Mediator>();
+        foreach (var handler in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
+        {
+            foreach (var contract in handler.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequestHandler<,>)))
+            {
+                services.AddScoped(contract, handler);
+                services.AddScoped(handler);
+            }
+        }
+
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TransactionBehaviour<,>));
+
+        ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member is null ? null : SnakeCase.Convert(member.Name);
+        ValidatorOptions.Global.PropertyNameResolver = (_, member, _) => member is null ? null : SnakeCase.Convert(member.Name);
+        services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton);
+
+        services.AddAutoMapper(_ => { }, assembly);
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<KeyProvisioning>();
+        services.AddScoped<KeyCipher>();
+        return services;
+    }
+}

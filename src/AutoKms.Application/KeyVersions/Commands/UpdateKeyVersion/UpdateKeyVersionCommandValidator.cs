@@ -1,0 +1,16 @@
+using AutoKms.Domain.Keys;
+using FluentValidation;
+
+namespace AutoKms.Application.KeyVersions.Commands.UpdateKeyVersion;
+
+public sealed class UpdateKeyVersionCommandValidator : AbstractValidator<UpdateKeyVersionCommand>
+{
+    public UpdateKeyVersionCommandValidator()
+    {
+        RuleFor(c => c.Id).NotEmpty();
+        RuleFor(c => c.Status)
+            .NotEmpty()
+            .Must(s => KeyAlgorithmNames.TryParseVersionStatus(s, out _))
+            .WithMessage($"'status' must be one of {string.Join(", ", KeyAlgorithmNames.VersionStatuses)}.");
+    }
+}

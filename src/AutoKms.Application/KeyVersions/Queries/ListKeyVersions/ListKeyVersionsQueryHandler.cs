@@ -1,0 +1,14 @@
+using AutoKms.Application.Common.Interfaces;
+using AutoKms.Application.Common.Models;
+using MediatR;
+
+namespace AutoKms.Application.KeyVersions.Queries.ListKeyVersions;
+
+public sealed class ListKeyVersionsQueryHandler(IKeyReadService reads) : IRequestHandler<ListKeyVersionsQuery, IReadOnlyList<KeyVersionDto>>
+{
+    public Task<IReadOnlyList<KeyVersionDto>> Handle(ListKeyVersionsQuery request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return reads.ListKeyVersionsAsync(request.KeyId, request.Limit, request.Offset, cancellationToken);
+    }
+}

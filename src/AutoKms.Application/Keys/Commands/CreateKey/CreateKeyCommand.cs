@@ -1,0 +1,8 @@
+using AutoKms.Application.Common.Interfaces;
+using AutoKms.Application.Common.Models;
+using MediatR;
+
+namespace AutoKms.Application.Keys.Commands.CreateKey;
+
+/// <summary>Creates a key and its first version. <paramref name="Usage"/> defaults by algorithm.</summary>
+public sealed record CreateKeyCommand(string Name, string Algorithm, string? Usage = null) : IRequest<KeyDto>, ITransactionalRequest;

@@ -1,0 +1,19 @@
+using AutoKms.Application.Keys.Commands.CreateKey;
+using FluentValidation;
+
+namespace AutoKms.Application.Keys.Commands.CreateKeys;
+
+public sealed class CreateKeysCommandValidator : AbstractValidator<CreateKeysCommand>
+{
+    public const int MaxKeys = 100;
+
+    public CreateKeysCommandValidator()
+    {
+        RuleFor(c => c.Keys).NotEmpty().Must(k => k.Count <= MaxKeys).WithMessage($"At most {MaxKeys} keys can be created at once.");
+        RuleForEach(c => c.Keys).SetValidator(new CreateKeyCommandValidator());
+        RuleFor(c => c.Keys)
+            .Must(k => k.Select(x => x.Name).Distinct(StringComparer.Ordinal).Count() == k.Count)
+            .When(c => c.Keys is not null)
+            .WithMessage("Each key in the array needs a different name.");
+    }
+}

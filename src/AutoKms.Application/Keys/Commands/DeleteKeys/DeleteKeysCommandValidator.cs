@@ -1,0 +1,18 @@
+using FluentValidation;
+
+namespace AutoKms.Application.Keys.Commands.DeleteKeys;
+
+public sealed class DeleteKeysCommandValidator : AbstractValidator<DeleteKeysCommand>
+{
+    public const int MaxKeys = 100;
+
+    public DeleteKeysCommandValidator()
+    {
+        RuleFor(c => c.Ids).NotEmpty().Must(k => k.Count <= MaxKeys).WithMessage($"At most {MaxKeys} keys can be deleted at once.");
+        RuleForEach(c => c.Ids).NotEmpty();
+        RuleFor(c => c.Ids)
+            .Must(ids => ids.Distinct().Count() == ids.Count)
+            .When(c => c.Ids is not null)
+            .WithMessage("Each id may appear once.");
+    }
+}

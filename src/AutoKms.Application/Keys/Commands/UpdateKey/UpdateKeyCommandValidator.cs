@@ -1,0 +1,23 @@
+using AutoKms.Domain.Keys;
+using FluentValidation;
+
+namespace AutoKms.Application.Keys.Commands.UpdateKey;
+
+public sealed class UpdateKeyCommandValidator : AbstractValidator<UpdateKeyCommand>
+{
+    public UpdateKeyCommandValidator()
+    {
+        RuleFor(c => c.Id).NotEmpty();
+        RuleFor(c => c.Name).NotEmpty().MaximumLength(Key.MaxNameLength).When(c => c.Name is not null || c.Replace);
+        RuleFor(c => c.Status)
+            .NotEmpty()
+            .Must(s => KeyAlgorithmNames.TryParseStatus(s, out _))
+            .WithMessage($"'status' must be one of {string.Join(", ", KeyAlgorithmNames.Statuses)}.")
+            .When(c => c.Status is not null || c.Replace);
+        RuleFor(c => c)
+            .Must(c => c.Name is not null || c.Status is not null)
+            .When(c => !c.Replace)
+            .OverridePropertyName("body")
+            .WithMessage("Name at least one field to change: name or status.");
+    }
+}

@@ -1,0 +1,19 @@
+using AutoKms.Application.Keys.Commands.UpdateKey;
+using FluentValidation;
+
+namespace AutoKms.Application.Keys.Commands.UpdateKeys;
+
+public sealed class UpdateKeysCommandValidator : AbstractValidator<UpdateKeysCommand>
+{
+    public const int MaxKeys = 100;
+
+    public UpdateKeysCommandValidator()
+    {
+        RuleFor(c => c.Keys).NotEmpty().Must(k => k.Count <= MaxKeys).WithMessage($"At most {MaxKeys} keys can be updated at once.");
+        RuleForEach(c => c.Keys).SetValidator(new UpdateKeyCommandValidator());
+        RuleFor(c => c.Keys)
+            .Must(k => k.Select(x => x.Id).Distinct().Count() == k.Count)
+            .When(c => c.Keys is not null)
+            .WithMessage("Each key may appear once in the array.");
+    }
+}

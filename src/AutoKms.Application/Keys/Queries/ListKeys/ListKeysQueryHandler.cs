@@ -1,0 +1,16 @@
+using AutoKms.Application.Common.Interfaces;
+using AutoKms.Application.Common.Models;
+using AutoKms.Domain.Keys;
+using MediatR;
+
+namespace AutoKms.Application.Keys.Queries.ListKeys;
+
+public sealed class ListKeysQueryHandler(IKeyReadService reads) : IRequestHandler<ListKeysQuery, IReadOnlyList<KeyDto>>
+{
+    public Task<IReadOnlyList<KeyDto>> Handle(ListKeysQuery request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var status = request.Status is null ? null : KeyAlgorithmNames.ParseStatus(request.Status).ToName();
+        return reads.ListKeysAsync(request.Name, status, request.Limit, request.Offset, cancellationToken);
+    }
+}

@@ -1,0 +1,188 @@
+using AutoKms.Domain.Keys.Exceptions;
+
+namespace AutoKms.Domain.Keys;
+
+/// <summary>
+/// The key aggregate: a named, versioned key whose material callers never see. It guards its own
+/// lifecycle: which version is primary, which versions may encrypt or decrypt, and what the key
+/// may be used for.
+/// </summary>
+public sealed class Key
+{
+    public const int MaxNameLength = 120;
+
+    private readonly List<KeyVersion> _versions;
+
+    private Key(Guid id, string name, KeyAlgorithm algorithm, KeyUsage usage, KeyStatus status, int primaryVersion, DateTimeOffset createdAt, DateTimeOffset updatedAt, List<KeyVersion> versions)
+    {
+        if (id == Guid.Empty)
+        {
+            throw new ArgumentException("A key id cannot be empty.", nameof(id));
+        }
+
+        Id = id;
+        Name = name;
+        Algorithm = algorithm;
+        Usage = usage;
+        Status = status;
+        PrimaryVersion = primaryVersion;
+        CreatedAt = createdAt;
+        UpdatedAt = updatedAt;
+        _versions = versions;
+    }
+
+    public Guid Id { get; }
+
+    public string Name { get; private set; }
+
+    public KeyAlgorithm Algorithm { get; }
+
+    public KeyUsage Usage { get; }
+
+    public KeyStatus Status { get; private set; }
+
+    public int PrimaryVersion { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public DateTimeOffset? DeletedAt { get; private set; }
+
+    public IReadOnlyList<KeyVersion> Versions => _versions;
+
+    /// <summary>The number the next version will carry; numbers are never reused.</summary>
+    public int NextVersionNumber => _versions.Count == 0 ? 1 : _versions.Max(v => v.Version) + 1;
+
+    public KeyVersion Primary => _versions.Single(v => v.Version == PrimaryVersion);
+
+    /// <summary>Creates a key with its first version. The caller seals the material for (id, version 1) beforehand.</summary>
+    public static Key Create(Guid id, string name, KeyAlgorithm algorithm, KeyUsage usage, Guid firstVersionId, byte[] sealedMaterial, DateTimeOffset now)
+    {
+        KeyAlgorithmRules.EnsureSupports(algorithm, usage);
+        var key = new Key(id, ValidName(name), algorithm, usage, KeyStatus.Enabled, 1, now, now, []);
+        key._versions.Add(KeyVersion.CreateNew(firstVersionId, id, 1, sealedMaterial, now));
+        return key;
+    }
+
+    /// <summary>Rebuilds a key from storage; no rule is re-checked.</summary>
+    public static Key Rehydrate(Guid id, string name, KeyAlgorithm algorithm, KeyUsage usage, KeyStatus status, int primaryVersion, DateTimeOffset createdAt, DateTimeOffset updatedAt, DateTimeOffset? deletedAt, IEnumerable<KeyVersion> versions) =>
+        new(id, name, algorithm, usage, status, primaryVersion, createdAt, updatedAt, versions.OrderBy(v => v.Version).ToList())
+        {
+            DeletedAt = deletedAt,
+        };
+
+    /// <summary>Adds a new version and makes it primary. The caller seals the material for (Id, NextVersionNumber).</summary>
+    public KeyVersion Rotate(Guid versionId, byte[] sealedMaterial, DateTimeOffset now)
+    {
+        var version = KeyVersion.CreateNew(versionId, Id, NextVersionNumber, sealedMaterial, now);
+        _versions.Add(version);
+        PrimaryVersion = version.Version;
+        UpdatedAt = now;
+        return version;
+    }
+
+    public void Rename(string name, DateTimeOffset now)
+    {
+        Name = ValidName(name);
+        UpdatedAt = now;
+    }
+
+    public void ChangeStatus(KeyStatus status, DateTimeOffset now)
+    {
+        Status = status;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Marks the key deleted: it stops answering but its versions are kept until purged.</summary>
+    public void Delete(DateTimeOffset now)
+    {
+        DeletedAt = now;
+        UpdatedAt = now;
+    }
+
+    /// <summary>The version new encryptions, wraps, signatures and MACs use: the primary one.</summary>
+    public KeyVersion VersionForEncryption(KeyUsage usage)
+    {
+        EnsureUsage(usage);
+        EnsureEnabled();
+        var primary = Primary;
+        primary.EnsureUsable();
+        return primary;
+    }
+
+    /// <summary>The version a decryption, unwrap or verification asks for (default: primary).</summary>
+    public KeyVersion VersionForDecryption(KeyUsage usage, int? version)
+    {
+        EnsureUsage(usage);
+        EnsureEnabled();
+        var found = FindVersion(version ?? PrimaryVersion);
+        found.EnsureUsable();
+        return found;
+    }
+
+    public KeyVersion FindVersion(int version) =>
+        _versions.FirstOrDefault(v => v.Version == version) ?? throw new KeyVersionNotFoundException(version);
+
+    public KeyVersion ChangeVersionStatus(int version, KeyVersionStatus status, DateTimeOffset now)
+    {
+        var target = FindVersion(version);
+        if (status == target.Status)
+        {
+            return target;
+        }
+
+        if (version == PrimaryVersion && status != KeyVersionStatus.Enabled)
+        {
+            throw new KeyRuleViolationException($"The primary version cannot be {status.ToName()}; rotate the key first");
+        }
+
+        switch (status)
+        {
+            case KeyVersionStatus.Enabled:
+                target.Enable(now);
+                break;
+            case KeyVersionStatus.Disabled:
+                target.Disable(now);
+                break;
+            case KeyVersionStatus.Destroyed:
+                target.Destroy(now);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(status), status, null);
+        }
+
+        UpdatedAt = now;
+        return target;
+    }
+
+    public void EnsureEnabled()
+    {
+        if (Status != KeyStatus.Enabled)
+        {
+            throw new KeyDisabledException();
+        }
+    }
+
+    public void EnsureUsage(KeyUsage usage)
+    {
+        if (Usage != usage)
+        {
+            throw new UnsupportedKeyOperationException(
+                $"Key {Name} is a {Algorithm.ToName()} key for {Usage.ToName()}; it cannot be used for {usage.ToName()}");
+        }
+    }
+
+    public override string ToString() => $"Key {Id} ({Algorithm.ToName()}, v{PrimaryVersion}, {Status.ToName()})";
+
+    private static string ValidName(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        if (name.Length > MaxNameLength)
+        {
+            throw new ArgumentException($"A key name has at most {MaxNameLength} characters.", nameof(name));
+        }
+
+        return name;
+    }
+}

@@ -1,0 +1,7 @@
+namespace AutoKms.Domain.Keys;
+
+public enum KeyStatus
+{
+    Enabled,
+    Disabled,
+}

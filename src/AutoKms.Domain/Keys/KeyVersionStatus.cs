@@ -1,0 +1,8 @@
+namespace AutoKms.Domain.Keys;
+
+public enum KeyVersionStatus
+{
+    Enabled,
+    Disabled,
+    Destroyed,
+}

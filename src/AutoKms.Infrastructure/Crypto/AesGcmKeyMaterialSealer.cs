@@ -1,0 +1,74 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using AutoKms.Application.Common.Crypto;
+using AutoKms.Application.Common.Interfaces;
+
+namespace AutoKms.Infrastructure.Crypto;
+
+/// <summary>
+/// Seals key material with AES-256-GCM under the root key. Blob layout:
+/// <c>0x01 ‖ nonce(12) ‖ ciphertext ‖ tag(16)</c>; associated data binds the key id and version,
+/// so a sealed blob copied to another key or version fails to open.
+/// </summary>
+public sealed class AesGcmKeyMaterialSealer(RootKey rootKey) : IKeyMaterialSealer
+{
+    private const byte FormatVersion = 1;
+    private const int NonceSize = 12;
+    private const int TagSize = 16;
+    private const int HeaderSize = 1 + NonceSize;
+
+    public byte[] Seal(Guid keyId, int version, KeyMaterial material)
+    {
+        ArgumentNullException.ThrowIfNull(material);
+        var sealedBlob = new byte[HeaderSize + material.Length + TagSize];
+        sealedBlob[0] = FormatVersion;
+        var nonce = sealedBlob.AsSpan(1, NonceSize);
+        RandomNumberGenerator.Fill(nonce);
+
+        using var aes = new AesGcm(rootKey.Span, TagSize);
+        aes.Encrypt(
+            nonce,
+            material.Span,
+            sealedBlob.AsSpan(HeaderSize, material.Length),
+            sealedBlob.AsSpan(HeaderSize + material.Length, TagSize),
+            AssociatedData(keyId, version));
+        return sealedBlob;
+    }
+
+    public KeyMaterial Unseal(Guid keyId, int version, ReadOnlySpan<byte> sealedMaterial)
+    {
+        if (sealedMaterial.Length < HeaderSize + TagSize || sealedMaterial[0] != FormatVersion)
+        {
+            throw new CryptographicException("Sealed key material has an unknown format.");
+        }
+
+        var length = sealedMaterial.Length - HeaderSize - TagSize;
+        var plain = new byte[length];
+        try
+        {
+            using var aes = new AesGcm(rootKey.Span, TagSize);
+            aes.Decrypt(
+                sealedMaterial.Slice(1, NonceSize),
+                sealedMaterial.Slice(HeaderSize, length),
+                sealedMaterial.Slice(HeaderSize + length, TagSize),
+                plain,
+                AssociatedData(keyId, version));
+            return new KeyMaterial(plain);
+        }
+        catch
+        {
+            CryptographicOperations.ZeroMemory(plain);
+            throw;
+        }
+    }
+
+    private static byte[] AssociatedData(Guid keyId, int version)
+    {
+        // "akms-seal-v1" ‖ key id (16 bytes, big-endian) ‖ version (4 bytes, big-endian)
+        var aad = new byte[12 + 16 + 4];
+        "akms-seal-v1"u8.CopyTo(aad);
+        keyId.TryWriteBytes(aad.AsSpan(12, 16), bigEndian: true, out _);
+        BinaryPrimitives.WriteInt32BigEndian(aad.AsSpan(28), version);
+        return aad;
+    }
+}

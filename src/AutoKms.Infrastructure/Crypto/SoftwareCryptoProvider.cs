@@ -1,0 +1,190 @@
+using System.Security.Cryptography;
+using AutoKms.Application.Common.Crypto;
+using AutoKms.Application.Common.Exceptions;
+using AutoKms.Application.Common.Interfaces;
+using AutoKms.Domain.Keys;
+using AutoKms.Domain.Keys.Exceptions;
+
+namespace AutoKms.Infrastructure.Crypto;
+
+/// <summary>
+/// The default crypto provider: System.Security.Cryptography in process (OpenSSL underneath on
+/// Linux). AES-256-GCM and ChaCha20-Poly1305 with a 96-bit random nonce and a 128-bit tag;
+/// RSA-OAEP with SHA-256. Symmetric material is 32 bytes from the OS CSPRNG; asymmetric material
+/// is the PKCS#8 private key.
+/// </summary>
+public sealed class SoftwareCryptoProvider : ICryptoProvider
+{
+    public const int NonceSize = 12;
+    public const int TagSize = 16;
+    public const int SymmetricKeySize = 32;
+
+    public KeyMaterial GenerateKeyMaterial(KeyAlgorithm algorithm)
+    {
+        switch (algorithm)
+        {
+            case KeyAlgorithm.Aes256Gcm or KeyAlgorithm.ChaCha20Poly1305 or KeyAlgorithm.HmacSha256:
+                return new KeyMaterial(RandomNumberGenerator.GetBytes(SymmetricKeySize));
+            case KeyAlgorithm.Rsa2048 or KeyAlgorithm.Rsa3072:
+                using (var rsa = RSA.Create(RsaBits(algorithm)))
+                {
+                    return new KeyMaterial(rsa.ExportPkcs8PrivateKey());
+                }
+
+            case KeyAlgorithm.EcP256:
+                using (var ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256))
+                {
+                    return new KeyMaterial(ecdsa.ExportPkcs8PrivateKey());
+                }
+
+            default:
+                throw new UnsupportedKeyOperationException($"Algorithm {algorithm} has no key generator");
+        }
+    }
+
+    public CipherPayload Encrypt(KeyAlgorithm algorithm, KeyMaterial key, ReadOnlySpan<byte> plaintext, byte[]? aad)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        switch (algorithm)
+        {
+            case KeyAlgorithm.Aes256Gcm or KeyAlgorithm.ChaCha20Poly1305:
+                {
+                    var nonce = RandomNumberGenerator.GetBytes(NonceSize);
+                    var ciphertext = new byte[plaintext.Length];
+                    var tag = new byte[TagSize];
+                    using var aead = CreateAead(algorithm, key);
+                    aead.Encrypt(nonce, plaintext, ciphertext, tag, aad);
+                    return new CipherPayload(nonce, ciphertext, tag);
+                }
+
+            case KeyAlgorithm.Rsa2048 or KeyAlgorithm.Rsa3072:
+                {
+                    var max = RsaOaepMaxPlaintext(algorithm);
+                    if (plaintext.Length > max)
+                    {
+                        throw new InvalidRequestException($"{algorithm.ToName()} with OAEP-SHA256 encrypts at most {max} bytes; use a data key for larger payloads");
+                    }
+
+                    using var rsa = ImportRsa(key);
+                    return new CipherPayload(null, rsa.Encrypt(plaintext, RSAEncryptionPadding.OaepSHA256), null);
+                }
+
+            default:
+                throw new UnsupportedKeyOperationException($"{algorithm.ToName()} keys do not encrypt");
+        }
+    }
+
+    public byte[] Decrypt(KeyAlgorithm algorithm, KeyMaterial key, CipherPayload payload, byte[]? aad)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(payload);
+        switch (algorithm)
+        {
+            case KeyAlgorithm.Aes256Gcm or KeyAlgorithm.ChaCha20Poly1305:
+                {
+                    if (payload.Nonce is null || payload.Tag is null)
+                    {
+                        throw new InvalidRequestException($"nonce_b64 and tag_b64 are required to decrypt with {algorithm.ToName()}");
+                    }
+
+                    if (payload.Nonce.Length != NonceSize || payload.Tag.Length != TagSize)
+                    {
+                        throw new DecryptionFailedException();
+                    }
+
+                    var plaintext = new byte[payload.Ciphertext.Length];
+                    try
+                    {
+                        using var aead = CreateAead(algorithm, key);
+                        aead.Decrypt(payload.Nonce, payload.Ciphertext, payload.Tag, plaintext, aad);
+                        return plaintext;
+                    }
+                    catch (CryptographicException)
+                    {
+                        CryptographicOperations.ZeroMemory(plaintext);
+                        throw new DecryptionFailedException();
+                    }
+                }
+
+            case KeyAlgorithm.Rsa2048 or KeyAlgorithm.Rsa3072:
+                try
+                {
+                    using var rsa = ImportRsa(key);
+                    return rsa.Decrypt(payload.Ciphertext, RSAEncryptionPadding.OaepSHA256);
+                }
+                catch (CryptographicException)
+                {
+                    throw new DecryptionFailedException();
+                }
+
+            default:
+                throw new UnsupportedKeyOperationException($"{algorithm.ToName()} keys do not decrypt");
+        }
+    }
+
+    /// <summary>RSA-OAEP with SHA-256 fits k - 2·hLen - 2 bytes of message: 190 for RSA2048, 318 for RSA3072.</summary>
+    public static int RsaOaepMaxPlaintext(KeyAlgorithm algorithm) => (RsaBits(algorithm) / 8) - (2 * 32) - 2;
+
+    private static int RsaBits(KeyAlgorithm algorithm) => algorithm == KeyAlgorithm.Rsa3072 ? 3072 : 2048;
+
+    private static RSA ImportRsa(KeyMaterial key)
+    {
+        var rsa = RSA.Create();
+        try
+        {
+            rsa.ImportPkcs8PrivateKey(key.Span, out _);
+            return rsa;
+        }
+        catch
+        {
+            rsa.Dispose();
+            throw;
+        }
+    }
+
+    private static AeadCipher CreateAead(KeyAlgorithm algorithm, KeyMaterial key) =>
+        algorithm == KeyAlgorithm.Aes256Gcm
+            ? new AeadCipher(new AesGcm(key.Span, TagSize))
+            : new AeadCipher(new ChaCha20Poly1305(key.Span));
+
+    /// <summary>One shape over AesGcm and ChaCha20Poly1305, which share no interface.</summary>
+    private readonly struct AeadCipher : IDisposable
+    {
+        private readonly AesGcm? _aes;
+        private readonly ChaCha20Poly1305? _chacha;
+
+        public AeadCipher(AesGcm aes) => _aes = aes;
+
+        public AeadCipher(ChaCha20Poly1305 chacha) => _chacha = chacha;
+
+        public void Encrypt(ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> plaintext, Span<byte> ciphertext, Span<byte> tag, ReadOnlySpan<byte> aad)
+        {
+            if (_aes is not null)
+            {
+                _aes.Encrypt(nonce, plaintext, ciphertext, tag, aad);
+            }
+            else
+            {
+                _chacha!.Encrypt(nonce, plaintext, ciphertext, tag, aad);
+            }
+        }
+
+        public void Decrypt(ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> ciphertext, ReadOnlySpan<byte> tag, Span<byte> plaintext, ReadOnlySpan<byte> aad)
+        {
+            if (_aes is not null)
+            {
+                _aes.Decrypt(nonce, ciphertext, tag, plaintext, aad);
+            }
+            else
+            {
+                _chacha!.Decrypt(nonce, ciphertext, tag, plaintext, aad);
+            }
+        }
+
+        public void Dispose()
+        {
+            _aes?.Dispose();
+            _chacha?.Dispose();
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using System.Data.Common;
+using AutoKms.Application.Common.Interfaces;
+using Microsoft.Data.Sqlite;
+
+namespace AutoKms.Infrastructure.Persistence;
+
+/// <summary>
+/// One connection per request scope, opened on first use, and at most one transaction on it. Every
+/// repository of the scope runs on this connection and transaction, so a request's writes commit
+/// together.
+/// </summary>
+public sealed class DbSession(SqliteDatabase database) : IUnitOfWork, IAsyncDisposable
+{
+    private SqliteConnection? _connection;
+
+    public DbTransaction? Transaction { get; private set; }
+
+    public async Task<SqliteConnection> ConnectionAsync(CancellationToken cancellationToken) =>
+        _connection ??= await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+
+    public async Task BeginAsync(CancellationToken cancellationToken)
+    {
+        if (Transaction is not null)
+        {
+            throw new InvalidOperationException("A transaction is already open on this session.");
+        }
+
+        var connection = await ConnectionAsync(cancellationToken).ConfigureAwait(false);
+
+        // BEGIN IMMEDIATE: take the write lock up front, so two writers never deadlock upgrading a read lock.
+        Transaction = connection.BeginTransaction(deferred: false);
+    }
+
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        if (Transaction is null)
+        {
+            return;
+        }
+
+        await Transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await Transaction.DisposeAsync().ConfigureAwait(false);
+        Transaction = null;
+    }
+
+    public async Task RollbackAsync(CancellationToken cancellationToken)
+    {
+        if (Transaction is null)
+        {
+            return;
+        }
+
+        await Transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+        await Transaction.DisposeAsync().ConfigureAwait(false);
+        Transaction = null;
+    }
+
+    /// <summary>
+    /// Runs a write inside the request's transaction, or inside a transaction of its own when the
+    /// request has none, so a multi-statement save is never half applied.
+    /// </summary>
+    public async Task WriteAsync(Func<SqliteConnection, DbTransaction, Task> write, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        var connection = await ConnectionAsync(cancellationToken).ConfigureAwait(false);
+        if (Transaction is not null)
+        {
+            await write(connection, Transaction).ConfigureAwait(false);
+            return;
+        }
+
+        await using var local = connection.BeginTransaction(deferred: false);
+        await write(connection, local).ConfigureAwait(false);
+        await local.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Transaction is not null)
+        {
+            await Transaction.DisposeAsync().ConfigureAwait(false);
+            Transaction = null;
+        }
+
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync().ConfigureAwait(false);
+            _connection = null;
+        }
+    }
+}

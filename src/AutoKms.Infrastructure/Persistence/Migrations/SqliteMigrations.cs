@@ -1,0 +1,46 @@
+namespace AutoKms.Infrastructure.Persistence.Migrations;
+
+/// <summary>
+/// The schema, as ordered steps. Never edit a released step: add the next one. Names, algorithms
+/// and statuses are stored with their wire names; material only ever sealed.
+/// </summary>
+public static class SqliteMigrations
+{
+    public static IReadOnlyList<Migration> All { get; } =
+    [
+        new(1, "keys, versions and service metadata", """
+            CREATE TABLE kms_meta (
+                name  TEXT PRIMARY KEY,
+                value BLOB NOT NULL
+            );
+
+            CREATE TABLE keys (
+                id              TEXT PRIMARY KEY,
+                name            TEXT NOT NULL,
+                algorithm       TEXT NOT NULL,
+                usage           TEXT NOT NULL,
+                status          TEXT NOT NULL,
+                primary_version INTEGER NOT NULL,
+                created_at      TEXT NOT NULL,
+                updated_at      TEXT NOT NULL,
+                deleted_at      TEXT NULL
+            );
+
+            -- Names stay taken while a deleted key waits out its retention window.
+            CREATE UNIQUE INDEX ux_keys_name ON keys (name);
+            CREATE INDEX ix_keys_created ON keys (created_at, id);
+
+            CREATE TABLE key_versions (
+                id              TEXT PRIMARY KEY,
+                key_id          TEXT NOT NULL REFERENCES keys (id) ON DELETE CASCADE,
+                version         INTEGER NOT NULL,
+                status          TEXT NOT NULL,
+                sealed_material BLOB NULL,
+                encryptions     INTEGER NOT NULL DEFAULT 0,
+                created_at      TEXT NOT NULL,
+                updated_at      TEXT NOT NULL,
+                UNIQUE (key_id, version)
+            );
+            """),
+    ];
+}

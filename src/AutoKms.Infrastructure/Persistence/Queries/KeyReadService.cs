@@ -1,0 +1,42 @@
+using AutoKms.Application.Common.Interfaces;
+using AutoKms.Application.Common.Models;
+using Dapper;
+
+namespace AutoKms.Infrastructure.Persistence.Queries;
+
+/// <summary>List reads straight into DTOs. Stored names are the wire names, so no mapping is needed.</summary>
+public sealed class KeyReadService(DbSession session) : IKeyReadService
+{
+    private const string ListKeysSql = """
+        SELECT id, name, algorithm, status, primary_version, usage, created_at, updated_at
+        FROM keys
+        WHERE deleted_at IS NULL
+          AND (@Name IS NULL OR name = @Name)
+          AND (@Status IS NULL OR status = @Status)
+        ORDER BY created_at, id
+        LIMIT @Limit OFFSET @Offset
+        """;
+
+    private const string ListVersionsSql = """
+        SELECT v.id, v.key_id, v.version, v.status, v.created_at
+        FROM key_versions v
+        JOIN keys k ON k.id = v.key_id AND k.deleted_at IS NULL
+        WHERE (@KeyId IS NULL OR v.key_id = @KeyId)
+        ORDER BY k.created_at, v.key_id, v.version
+        LIMIT @Limit OFFSET @Offset
+        """;
+
+    public async Task<IReadOnlyList<KeyDto>> ListKeysAsync(string? name, string? status, int limit, int offset, CancellationToken cancellationToken)
+    {
+        var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<KeyDto>(new CommandDefinition(ListKeysSql, new { Name = name, Status = status, Limit = limit, Offset = offset }, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.AsList();
+    }
+
+    public async Task<IReadOnlyList<KeyVersionDto>> ListKeyVersionsAsync(Guid? keyId, int limit, int offset, CancellationToken cancellationToken)
+    {
+        var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<KeyVersionDto>(new CommandDefinition(ListVersionsSql, new { KeyId = keyId, Limit = limit, Offset = offset }, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.AsList();
+    }
+}

@@ -1,0 +1,200 @@
+using System.Data.Common;
+using AutoKms.Application.Common.Exceptions;
+using AutoKms.Application.Common.Interfaces;
+using AutoKms.Domain.Keys;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace AutoKms.Infrastructure.Persistence.Repositories;
+
+/// <summary>Dapper persistence of the <see cref="Key"/> aggregate: one key row and its version rows.</summary>
+public sealed class KeyRepository(DbSession session) : IKeyRepository
+{
+    private const int SqliteConstraint = 19;
+
+    private const string SelectKeySql = """
+        SELECT id, name, algorithm, usage, status, primary_version, created_at, updated_at, deleted_at
+        FROM keys
+        WHERE id = @Id AND deleted_at IS NULL;
+
+        SELECT id, key_id, version, status, sealed_material, encryptions, created_at, updated_at
+        FROM key_versions
+        WHERE key_id = @Id
+        ORDER BY version;
+        """;
+
+    private const string KeyIdOfVersionSql = "SELECT key_id FROM key_versions WHERE id = @Id";
+
+    private const string NameExistsSql = """
+        SELECT EXISTS (SELECT 1 FROM keys WHERE name = @Name AND (@ExceptId IS NULL OR id <> @ExceptId))
+        """;
+
+    private const string InsertKeySql = """
+        INSERT INTO keys (id, name, algorithm, usage, status, primary_version, created_at, updated_at, deleted_at)
+        VALUES (@Id, @Name, @Algorithm, @Usage, @Status, @PrimaryVersion, @CreatedAt, @UpdatedAt, @DeletedAt)
+        """;
+
+    private const string UpdateKeySql = """
+        UPDATE keys
+        SET name = @Name, status = @Status, primary_version = @PrimaryVersion, updated_at = @UpdatedAt, deleted_at = @DeletedAt
+        WHERE id = @Id
+        """;
+
+    // Upsert: new versions are inserted, existing ones take their new status (and lose their
+    // material once destroyed). Encryption counters are never written from here.
+    private const string UpsertVersionSql = """
+        INSERT INTO key_versions (id, key_id, version, status, sealed_material, encryptions, created_at, updated_at)
+        VALUES (@Id, @KeyId, @Version, @Status, @SealedMaterial, 0, @CreatedAt, @UpdatedAt)
+        ON CONFLICT (id) DO UPDATE SET
+            status = excluded.status,
+            sealed_material = excluded.sealed_material,
+            updated_at = excluded.updated_at
+        """;
+
+    public async Task<Key?> GetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(SelectKeySql, new { Id = id }, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var key = await results.ReadSingleOrDefaultAsync<KeyRow>().ConfigureAwait(false);
+        if (key is null)
+        {
+            return null;
+        }
+
+        var versions = await results.ReadAsync<KeyVersionRow>().ConfigureAwait(false);
+        return key.ToDomain(versions.Select(v => v.ToDomain()));
+    }
+
+    public async Task<Key?> GetByVersionIdAsync(Guid versionId, CancellationToken cancellationToken)
+    {
+        var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var keyId = await connection.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition(KeyIdOfVersionSql, new { Id = versionId }, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return keyId is null ? null : await GetAsync(keyId.Value, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<bool> NameExistsAsync(string name, Guid? exceptId, CancellationToken cancellationToken)
+    {
+        var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(NameExistsSql, new { Name = name, ExceptId = exceptId }, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    public Task AddAsync(Key key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return WriteAsync(key, InsertKeySql, cancellationToken);
+    }
+
+    public Task SaveAsync(Key key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return WriteAsync(key, UpdateKeySql, cancellationToken);
+    }
+
+    private async Task WriteAsync(Key key, string keySql, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await session.WriteAsync(
+                async (connection, transaction) =>
+                {
+                    await connection.ExecuteAsync(new CommandDefinition(keySql, KeyRow.From(key), transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                    foreach (var version in key.Versions)
+                    {
+                        await connection.ExecuteAsync(new CommandDefinition(UpsertVersionSql, KeyVersionRow.From(version), transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                    }
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteConstraint && ex.Message.Contains("keys.name", StringComparison.Ordinal))
+        {
+            throw new ConflictException($"A key named '{key.Name}' already exists");
+        }
+    }
+
+    private sealed class KeyRow
+    {
+        public Guid Id { get; init; }
+
+        public string Name { get; init; } = string.Empty;
+
+        public string Algorithm { get; init; } = string.Empty;
+
+        public string Usage { get; init; } = string.Empty;
+
+        public string Status { get; init; } = string.Empty;
+
+        public long PrimaryVersion { get; init; }
+
+        public DateTimeOffset CreatedAt { get; init; }
+
+        public DateTimeOffset UpdatedAt { get; init; }
+
+        public DateTimeOffset? DeletedAt { get; init; }
+
+        public static KeyRow From(Key key) => new()
+        {
+            Id = key.Id,
+            Name = key.Name,
+            Algorithm = key.Algorithm.ToName(),
+            Usage = key.Usage.ToName(),
+            Status = key.Status.ToName(),
+            PrimaryVersion = key.PrimaryVersion,
+            CreatedAt = key.CreatedAt,
+            UpdatedAt = key.UpdatedAt,
+            DeletedAt = key.DeletedAt,
+        };
+
+        public Key ToDomain(IEnumerable<KeyVersion> versions) => Key.Rehydrate(
+            Id,
+            Name,
+            KeyAlgorithmNames.ParseAlgorithm(Algorithm),
+            KeyAlgorithmNames.ParseUsage(Usage),
+            KeyAlgorithmNames.ParseStatus(Status),
+            checked((int)PrimaryVersion),
+            CreatedAt,
+            UpdatedAt,
+            DeletedAt,
+            versions);
+    }
+
+    private sealed class KeyVersionRow
+    {
+        public Guid Id { get; init; }
+
+        public Guid KeyId { get; init; }
+
+        public long Version { get; init; }
+
+        public string Status { get; init; } = string.Empty;
+
+        public byte[]? SealedMaterial { get; init; }
+
+        public long Encryptions { get; init; }
+
+        public DateTimeOffset CreatedAt { get; init; }
+
+        public DateTimeOffset UpdatedAt { get; init; }
+
+        public static KeyVersionRow From(KeyVersion version) => new()
+        {
+            Id = version.Id,
+            KeyId = version.KeyId,
+            Version = version.Version,
+            Status = version.Status.ToName(),
+            SealedMaterial = version.HasMaterial ? version.SealedMaterial.ToArray() : null,
+            Encryptions = version.Encryptions,
+            CreatedAt = version.CreatedAt,
+            UpdatedAt = version.UpdatedAt,
+        };
+
+        public KeyVersion ToDomain() => KeyVersion.Rehydrate(
+            Id,
+            KeyId,
+            checked((int)Version),
+            KeyAlgorithmNames.ParseVersionStatus(Status),
+            SealedMaterial,
+            Encryptions,
+            CreatedAt,
+            UpdatedAt);
+    }
+}

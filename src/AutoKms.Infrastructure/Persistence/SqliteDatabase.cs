@@ -1,0 +1,55 @@
+using Microsoft.Data.Sqlite;
+
+namespace AutoKms.Infrastructure.Persistence;
+
+/// <summary>
+/// Opens connections to the configured SQLite database with the settings every connection needs:
+/// foreign keys on, FULL synchronous commits (an acknowledged write survives a crash) and a busy
+/// timeout so concurrent writers wait instead of failing.
+/// </summary>
+public sealed class SqliteDatabase
+{
+    public const string DefaultConnectionString = "Data Source=kms.db";
+
+    private const string ConnectionPragmas = """
+        PRAGMA foreign_keys = ON;
+        PRAGMA synchronous = FULL;
+        PRAGMA busy_timeout = 10000;
+        """;
+
+    public SqliteDatabase(string? connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(connectionString) ? DefaultConnectionString : connectionString);
+        if (builder.Mode != SqliteOpenMode.Memory && builder.DataSource != ":memory:")
+        {
+            builder.DataSource = Path.GetFullPath(builder.DataSource);
+            FilePath = builder.DataSource;
+        }
+
+        builder.Pooling = true;
+        ConnectionString = builder.ToString();
+    }
+
+    public string ConnectionString { get; }
+
+    /// <summary>The full path of the database file, or <c>null</c> for an in-memory database.</summary>
+    public string? FilePath { get; }
+
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            using var command = connection.CreateCommand();
+            command.CommandText = ConnectionPragmas;
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+}
