@@ -1,0 +1,17 @@
+namespace AutoKms.Api.Contracts;
+
+/// <summary>A key to create. POST /kms/key also takes a JSON array of these, created atomically.</summary>
+public sealed class CreateKeyRequest
+{
+    /// <summary>Unique name, 1 to 120 characters.</summary>
+    /// <example>demo</example>
+    public string? Name { get; init; }
+
+    /// <summary>AES256_GCM, CHACHA20_POLY1305, RSA2048, RSA3072, EC_P256 or HMAC_SHA256.</summary>
+    /// <example>AES256_GCM</example>
+    public string? Algorithm { get; init; }
+
+    /// <summary>Optional: encrypt_decrypt (default for AES, ChaCha and RSA), sign_verify (RSA, EC) or mac (HMAC).</summary>
+    /// <example>encrypt_decrypt</example>
+    public string? Usage { get; init; }
+}

@@ -1,0 +1,75 @@
+using AutoKms.Application.Common.Validation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Infrastructure;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace AutoKms.Api.Http;
+
+/// <summary>
+/// Answers for requests MVC could not bind: not JSON or an empty body is 400; a field of the wrong
+/// type (body, route or query) is 422 with one entry per field.
+/// </summary>
+public static class InvalidModelStateResponse
+{
+    private const string EmptyBodyMessage = "A non-empty request body is required.";
+
+    public static IActionResult Create(ActionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        string? badBody = null;
+
+        foreach (var (key, entry) in context.ModelState)
+        {
+            foreach (var error in entry.Errors)
+            {
+                var message = error.ErrorMessage;
+                if (message == EmptyBodyMessage)
+                {
+                    badBody ??= "The request body is empty; send a JSON object.";
+                }
+                else if (key.StartsWith('$') && JsonErrors.IsTypeMismatch(message))
+                {
+                    var field = JsonErrors.FieldFromPath(key);
+                    if (field == "body")
+                    {
+                        badBody ??= JsonErrors.DescribeTypeMismatch(field, message);
+                    }
+                    else
+                    {
+                        Add(errors, field, JsonErrors.DescribeTypeMismatch(field, message));
+                    }
+                }
+                else if (key.StartsWith('$'))
+                {
+                    badBody ??= $"The request body is not valid JSON: {JsonErrors.DescribeSyntaxError(message)}";
+                }
+                else if (entry.ValidationState == ModelValidationState.Invalid && !string.IsNullOrEmpty(message) && !IsBodyRequired(message))
+                {
+                    Add(errors, SnakeCase.Convert(key), message);
+                }
+            }
+        }
+
+        var problems = context.HttpContext.RequestServices.GetRequiredService<ProblemDetailsFactory>();
+        if (badBody is not null || errors.Count == 0)
+        {
+            var problem = problems.CreateProblemDetails(context.HttpContext, StatusCodes.Status400BadRequest, detail: badBody ?? "The request body could not be read as JSON.");
+            return new ObjectResult(problem) { StatusCode = problem.Status, ContentTypes = { "application/problem+json" } };
+        }
+
+        var validation = problems.CreateValidationProblemDetails(context.HttpContext, new ModelStateDictionary(), StatusCodes.Status422UnprocessableEntity);
+        foreach (var (field, messages) in errors)
+        {
+            validation.Errors[field] = messages;
+        }
+
+        validation.Detail = string.Join(" ", errors.Values.SelectMany(m => m));
+        return new ObjectResult(validation) { StatusCode = validation.Status, ContentTypes = { "application/problem+json" } };
+    }
+
+    private static bool IsBodyRequired(string message) => message.EndsWith("field is required.", StringComparison.Ordinal);
+
+    private static void Add(Dictionary<string, string[]> errors, string field, string message) =>
+        errors[field] = errors.TryGetValue(field, out var existing) ? [.. existing, message] : [message];
+}

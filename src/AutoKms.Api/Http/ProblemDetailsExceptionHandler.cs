@@ -1,0 +1,79 @@
+using System.Text.Json;
+using AutoKms.Application.Common.Exceptions;
+using AutoKms.Domain.Common;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AutoKms.Api.Http;
+
+/// <summary>
+/// The one place errors become HTTP: RFC 9457 problem details whose <c>detail</c> a person can act
+/// on. Anything unexpected is a 500 with a generic detail; its exception goes to the log only
+/// (messages in this codebase never carry secrets).
+/// </summary>
+public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problems, ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        ArgumentNullException.ThrowIfNull(exception);
+        if (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested)
+        {
+            return true;
+        }
+
+        ProblemDetails problem = exception switch
+        {
+            ValidationException validation => Validation(validation),
+            BadHttpRequestException bad => Problem(bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? TooLarge() : bad.Message),
+            JsonException json => Problem(StatusCodes.Status400BadRequest, $"The request body is not valid JSON: {JsonErrors.DescribeSyntaxError(json.Message)}"),
+            NotFoundException notFound => Problem(StatusCodes.Status404NotFound, notFound.Message),
+            ConflictException conflict => Problem(StatusCodes.Status409Conflict, conflict.Message),
+            InvalidRequestException invalid => Problem(StatusCodes.Status400BadRequest, invalid.Message),
+            DecryptionFailedException failed => Problem(StatusCodes.Status400BadRequest, failed.Message),
+            DomainException domain => Problem(StatusOf(domain.Kind), domain.Message),
+            _ => Problem(StatusCodes.Status500InternalServerError, "An unexpected error occurred; the request id identifies it in the service log."),
+        };
+
+        if (problem.Status == StatusCodes.Status500InternalServerError)
+        {
+            LogUnexpected(logger, exception, httpContext.TraceIdentifier);
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        }).ConfigureAwait(false);
+    }
+
+    public static string TooLarge() => "The request body is larger than the configured limit (Kms:MaxRequestBodyBytes).";
+
+    public static int StatusOf(DomainErrorKind kind) => kind switch
+    {
+        DomainErrorKind.NotFound => StatusCodes.Status404NotFound,
+        DomainErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+        DomainErrorKind.Conflict => StatusCodes.Status409Conflict,
+        _ => StatusCodes.Status400BadRequest,
+    };
+
+    private static ProblemDetails Problem(int status, string detail) => new() { Status = status, Detail = detail };
+
+    private static ValidationProblemDetails Validation(ValidationException exception)
+    {
+        var errors = exception.Errors
+            .GroupBy(e => string.IsNullOrEmpty(e.PropertyName) ? "body" : e.PropertyName, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
+        return new ValidationProblemDetails(errors)
+        {
+            Status = StatusCodes.Status422UnprocessableEntity,
+            Detail = string.Join(" ", errors.Values.SelectMany(m => m)),
+        };
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected error in request {RequestId}")]
+    private static partial void LogUnexpected(ILogger logger, Exception exception, string requestId);
+}
