@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AutoKms.Api.Http;
 using AutoKms.Api.OpenApi;
+using AutoKms.Application.Common.Validation;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AutoKms.Api;
@@ -31,7 +32,16 @@ public static class DependencyInjection
         });
 
         var services = builder.Services;
-        services.AddControllers(options => options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true)
+        services.AddControllers(options =>
+            {
+                options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+                options.Filters.Add(new ProducesResponseTypeAttribute<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json"));
+                options.Filters.Add(new ProducesResponseTypeAttribute<ValidationProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json"));
+                options.Filters.Add(new ProducesResponseTypeAttribute<ProblemDetails>(StatusCodes.Status500InternalServerError, "application/problem+json"));
+                options.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((value, field) => $"'{SnakeCase.Convert(field)}' cannot be '{value}'.");
+                options.ModelBindingMessageProvider.SetValueIsInvalidAccessor(value => $"The value '{value}' is not valid here.");
+                options.ModelBindingMessageProvider.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"The value '{value}' is not valid here.");
+            })
             .AddJsonOptions(options => Configure(options.JsonSerializerOptions))
             .ConfigureApiBehaviorOptions(options => options.InvalidModelStateResponseFactory = InvalidModelStateResponse.Create);
         services.ConfigureHttpJsonOptions(options => Configure(options.SerializerOptions));

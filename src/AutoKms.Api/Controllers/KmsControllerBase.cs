@@ -8,14 +8,12 @@ using Microsoft.AspNetCore.Mvc;
 namespace AutoKms.Api.Controllers;
 
 /// <summary>
-/// What every controller shares: the mediator, and the error answers every route can give.
+/// What every controller shares: the mediator and JSON reading. The error answers every route can
+/// give (400, 422, 500) are declared once, globally, in <see cref="DependencyInjection"/>.
 /// Controllers translate HTTP to a MediatR request and its result back to HTTP, nothing more.
 /// </summary>
 [ApiController]
 [Produces("application/json")]
-[ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-[ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
-[ProducesResponseType<ProblemDetails>(StatusCodes.Status500InternalServerError, "application/problem+json")]
 public abstract class KmsControllerBase(IMediator mediator) : ControllerBase
 {
     protected IMediator Mediator { get; } = mediator;

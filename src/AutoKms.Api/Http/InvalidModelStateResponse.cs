@@ -1,6 +1,5 @@
 using AutoKms.Application.Common.Validation;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace AutoKms.Api.Http;
@@ -51,21 +50,16 @@ public static class InvalidModelStateResponse
             }
         }
 
-        var problems = context.HttpContext.RequestServices.GetRequiredService<ProblemDetailsFactory>();
         if (badBody is not null || errors.Count == 0)
         {
-            var problem = problems.CreateProblemDetails(context.HttpContext, StatusCodes.Status400BadRequest, detail: badBody ?? "The request body could not be read as JSON.");
-            return new ObjectResult(problem) { StatusCode = problem.Status, ContentTypes = { "application/problem+json" } };
+            return new ProblemResult(new ProblemDetails
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Detail = badBody ?? "The request body could not be read as JSON.",
+            });
         }
 
-        var validation = problems.CreateValidationProblemDetails(context.HttpContext, new ModelStateDictionary(), StatusCodes.Status422UnprocessableEntity);
-        foreach (var (field, messages) in errors)
-        {
-            validation.Errors[field] = messages;
-        }
-
-        validation.Detail = string.Join(" ", errors.Values.SelectMany(m => m));
-        return new ObjectResult(validation) { StatusCode = validation.Status, ContentTypes = { "application/problem+json" } };
+        return new ProblemResult(ProblemDetailsExceptionHandler.ValidationProblem(errors));
     }
 
     private static bool IsBodyRequired(string message) => message.EndsWith("field is required.", StringComparison.Ordinal);

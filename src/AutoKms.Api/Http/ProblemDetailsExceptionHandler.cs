@@ -62,15 +62,26 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
 
     private static ProblemDetails Problem(int status, string detail) => new() { Status = status, Detail = detail };
 
-    private static ValidationProblemDetails Validation(ValidationException exception)
-    {
-        var errors = exception.Errors
+    private static ProblemDetails Validation(ValidationException exception) =>
+        ValidationProblem(exception.Errors
             .GroupBy(e => string.IsNullOrEmpty(e.PropertyName) ? "body" : e.PropertyName, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
-        return new ValidationProblemDetails(errors)
+            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal));
+
+    /// <summary>
+    /// A 422 with one entry per field in <c>errors</c>. Built as plain problem details with an
+    /// <c>errors</c> extension, which every problem-details writer keeps (MVC's rewrites a
+    /// ValidationProblemDetails and drops its errors).
+    /// </summary>
+    public static ProblemDetails ValidationProblem(IReadOnlyDictionary<string, string[]> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        return new ProblemDetails
         {
             Status = StatusCodes.Status422UnprocessableEntity,
+            Title = "One or more fields are invalid.",
+            Type = "https://tools.ietf.org/html/rfc4918#section-11.2",
             Detail = string.Join(" ", errors.Values.SelectMany(m => m)),
+            Extensions = { ["errors"] = errors },
         };
     }
 

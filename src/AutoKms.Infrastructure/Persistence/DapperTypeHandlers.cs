@@ -20,6 +20,12 @@ public static class DapperTypeHandlers
         }
 
         DefaultTypeMap.MatchNamesWithUnderscores = true;
+
+        // Dapper's built-in maps win over handlers for these types unless removed first.
+        SqlMapper.RemoveTypeMap(typeof(Guid));
+        SqlMapper.RemoveTypeMap(typeof(Guid?));
+        SqlMapper.RemoveTypeMap(typeof(DateTimeOffset));
+        SqlMapper.RemoveTypeMap(typeof(DateTimeOffset?));
         SqlMapper.AddTypeHandler(new GuidHandler());
         SqlMapper.AddTypeHandler(new DateTimeOffsetHandler());
     }

@@ -1,0 +1,45 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace AutoKms.IntegrationTests.Support;
+
+/// <summary>
+/// Hosts the real service in memory over a real SQLite file in a fresh temporary folder, with a
+/// root key the test knows (so tests can prove what is and is not in the file).
+/// </summary>
+public sealed class KmsApiFactory : WebApplicationFactory<Program>
+{
+    public KmsApiFactory(string? directory = null, byte[]? rootKey = null, IDictionary<string, string?>? settings = null)
+    {
+        Directory = directory ?? TempDirectory.Create();
+        RootKey = rootKey ?? RandomNumberGenerator.GetBytes(32);
+        Settings = settings ?? new Dictionary<string, string?>();
+    }
+
+    public string Directory { get; }
+
+    public string DatabasePath => Path.Combine(Directory, "kms.db");
+
+    public byte[] RootKey { get; }
+
+    private IDictionary<string, string?> Settings { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("ConnectionStrings:Kms", $"Data Source={DatabasePath}");
+        builder.UseSetting("Kms:RootKey", Convert.ToBase64String(RootKey));
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+    }
+}
