@@ -1,6 +1,5 @@
 using System.Reflection;
 using AutoKms.Application.Common.Behaviours;
-using AutoKms.Application.Common.Validation;
 using AutoKms.Application.Cryptography;
 using AutoKms.Application.Keys;
 using FluentValidation;
@@ -35,8 +34,6 @@ public static class DependencyInjection
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TransactionBehaviour<,>));
 
-        ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member is null ? null : SnakeCase.Convert(member.Name);
-        ValidatorOptions.Global.PropertyNameResolver = (_, member, _) => member is null ? null : SnakeCase.Convert(member.Name);
         services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton);
 
         services.AddAutoMapper(_ => { }, assembly);

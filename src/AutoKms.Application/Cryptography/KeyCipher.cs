@@ -20,7 +20,7 @@ public sealed class KeyCipher(IKeyRepository keys, IKeyMaterialSealer sealer, IC
         var version = key.VersionForEncryption(KeyUsage.EncryptDecrypt);
         EnsureAadSupported(key.Algorithm, aad);
 
-        using var material = sealer.Unseal(key.Id, version.Version, version.SealedMaterial.Span);
+        using var material = sealer.Unseal(key.Id, version.Version, version.SealedMaterial);
         var payload = crypto.Encrypt(key.Algorithm, material, plaintext, aad);
         return new CipherResult(key.Id, version.Version, key.Algorithm.ToName(), payload.Nonce, payload.Ciphertext, payload.Tag, aad);
     }
@@ -32,7 +32,7 @@ public sealed class KeyCipher(IKeyRepository keys, IKeyMaterialSealer sealer, IC
         var keyVersion = key.VersionForDecryption(KeyUsage.EncryptDecrypt, version);
         EnsureAadSupported(key.Algorithm, aad);
 
-        using var material = sealer.Unseal(key.Id, keyVersion.Version, keyVersion.SealedMaterial.Span);
+        using var material = sealer.Unseal(key.Id, keyVersion.Version, keyVersion.SealedMaterial);
         return crypto.Decrypt(key.Algorithm, material, payload, aad);
     }
 

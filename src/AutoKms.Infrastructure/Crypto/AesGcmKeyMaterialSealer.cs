@@ -35,22 +35,23 @@ public sealed class AesGcmKeyMaterialSealer(RootKey rootKey) : IKeyMaterialSeale
         return sealedBlob;
     }
 
-    public KeyMaterial Unseal(Guid keyId, int version, ReadOnlySpan<byte> sealedMaterial)
+    public KeyMaterial Unseal(Guid keyId, int version, ReadOnlyMemory<byte> sealedMaterial)
     {
-        if (sealedMaterial.Length < HeaderSize + TagSize || sealedMaterial[0] != FormatVersion)
+        var blob = sealedMaterial.Span;
+        if (blob.Length < HeaderSize + TagSize || blob[0] != FormatVersion)
         {
             throw new CryptographicException("Sealed key material has an unknown format.");
         }
 
-        var length = sealedMaterial.Length - HeaderSize - TagSize;
+        var length = blob.Length - HeaderSize - TagSize;
         var plain = new byte[length];
         try
         {
             using var aes = new AesGcm(rootKey.Span, TagSize);
             aes.Decrypt(
-                sealedMaterial.Slice(1, NonceSize),
-                sealedMaterial.Slice(HeaderSize, length),
-                sealedMaterial.Slice(HeaderSize + length, TagSize),
+                blob.Slice(1, NonceSize),
+                blob.Slice(HeaderSize, length),
+                blob.Slice(HeaderSize + length, TagSize),
                 plain,
                 AssociatedData(keyId, version));
             return new KeyMaterial(plain);

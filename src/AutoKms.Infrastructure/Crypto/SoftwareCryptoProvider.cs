@@ -42,9 +42,10 @@ public sealed class SoftwareCryptoProvider : ICryptoProvider
         }
     }
 
-    public CipherPayload Encrypt(KeyAlgorithm algorithm, KeyMaterial key, ReadOnlySpan<byte> plaintext, byte[]? aad)
+    public CipherPayload Encrypt(KeyAlgorithm algorithm, KeyMaterial key, byte[] plaintext, byte[]? aad)
     {
         ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(plaintext);
         switch (algorithm)
         {
             case KeyAlgorithm.Aes256Gcm or KeyAlgorithm.ChaCha20Poly1305:

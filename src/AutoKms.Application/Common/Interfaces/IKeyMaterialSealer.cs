@@ -11,5 +11,5 @@ public interface IKeyMaterialSealer
     byte[] Seal(Guid keyId, int version, KeyMaterial material);
 
     /// <summary>Throws a CryptographicException if the blob fails authentication.</summary>
-    KeyMaterial Unseal(Guid keyId, int version, ReadOnlySpan<byte> sealedMaterial);
+    KeyMaterial Unseal(Guid keyId, int version, ReadOnlyMemory<byte> sealedMaterial);
 }

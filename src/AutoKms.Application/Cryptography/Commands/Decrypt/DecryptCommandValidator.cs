@@ -1,8 +1,9 @@
+using AutoKms.Application.Common.Validation;
 using FluentValidation;
 
 namespace AutoKms.Application.Cryptography.Commands.Decrypt;
 
-public sealed class DecryptCommandValidator : AbstractValidator<DecryptCommand>
+public sealed class DecryptCommandValidator : KmsValidator<DecryptCommand>
 {
     public DecryptCommandValidator()
     {

@@ -3,7 +3,7 @@ using FluentValidation;
 
 namespace AutoKms.Application.Cryptography.Commands.Encrypt;
 
-public sealed class EncryptCommandValidator : AbstractValidator<EncryptCommand>
+public sealed class EncryptCommandValidator : KmsValidator<EncryptCommand>
 {
     public EncryptCommandValidator()
     {

@@ -1,8 +1,9 @@
+using AutoKms.Application.Common.Validation;
 using FluentValidation;
 
 namespace AutoKms.Application.Cryptography.Commands.UnwrapKey;
 
-public sealed class UnwrapKeyCommandValidator : AbstractValidator<UnwrapKeyCommand>
+public sealed class UnwrapKeyCommandValidator : KmsValidator<UnwrapKeyCommand>
 {
     public UnwrapKeyCommandValidator()
     {

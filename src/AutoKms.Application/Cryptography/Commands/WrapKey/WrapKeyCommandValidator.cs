@@ -3,7 +3,7 @@ using FluentValidation;
 
 namespace AutoKms.Application.Cryptography.Commands.WrapKey;
 
-public sealed class WrapKeyCommandValidator : AbstractValidator<WrapKeyCommand>
+public sealed class WrapKeyCommandValidator : KmsValidator<WrapKeyCommand>
 {
     public const int MaxKeyMaterialBytes = 64 * 1024;
 

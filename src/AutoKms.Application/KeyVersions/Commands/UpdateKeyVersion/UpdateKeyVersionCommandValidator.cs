@@ -1,9 +1,10 @@
+using AutoKms.Application.Common.Validation;
 using AutoKms.Domain.Keys;
 using FluentValidation;
 
 namespace AutoKms.Application.KeyVersions.Commands.UpdateKeyVersion;
 
-public sealed class UpdateKeyVersionCommandValidator : AbstractValidator<UpdateKeyVersionCommand>
+public sealed class UpdateKeyVersionCommandValidator : KmsValidator<UpdateKeyVersionCommand>
 {
     public UpdateKeyVersionCommandValidator()
     {

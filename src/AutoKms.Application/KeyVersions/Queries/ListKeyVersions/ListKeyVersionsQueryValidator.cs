@@ -1,8 +1,9 @@
+using AutoKms.Application.Common.Validation;
 using FluentValidation;
 
 namespace AutoKms.Application.KeyVersions.Queries.ListKeyVersions;
 
-public sealed class ListKeyVersionsQueryValidator : AbstractValidator<ListKeyVersionsQuery>
+public sealed class ListKeyVersionsQueryValidator : KmsValidator<ListKeyVersionsQuery>
 {
     public ListKeyVersionsQueryValidator()
     {

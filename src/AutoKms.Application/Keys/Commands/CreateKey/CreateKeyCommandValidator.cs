@@ -1,9 +1,10 @@
+using AutoKms.Application.Common.Validation;
 using AutoKms.Domain.Keys;
 using FluentValidation;
 
 namespace AutoKms.Application.Keys.Commands.CreateKey;
 
-public sealed class CreateKeyCommandValidator : AbstractValidator<CreateKeyCommand>
+public sealed class CreateKeyCommandValidator : KmsValidator<CreateKeyCommand>
 {
     public CreateKeyCommandValidator()
     {

@@ -1,9 +1,10 @@
+using AutoKms.Application.Common.Validation;
 using AutoKms.Application.Keys.Commands.CreateKey;
 using FluentValidation;
 
 namespace AutoKms.Application.Keys.Commands.CreateKeys;
 
-public sealed class CreateKeysCommandValidator : AbstractValidator<CreateKeysCommand>
+public sealed class CreateKeysCommandValidator : KmsValidator<CreateKeysCommand>
 {
     public const int MaxKeys = 100;
 

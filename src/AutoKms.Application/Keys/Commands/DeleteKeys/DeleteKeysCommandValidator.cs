@@ -1,8 +1,9 @@
+using AutoKms.Application.Common.Validation;
 using FluentValidation;
 
 namespace AutoKms.Application.Keys.Commands.DeleteKeys;
 
-public sealed class DeleteKeysCommandValidator : AbstractValidator<DeleteKeysCommand>
+public sealed class DeleteKeysCommandValidator : KmsValidator<DeleteKeysCommand>
 {
     public const int MaxKeys = 100;
 

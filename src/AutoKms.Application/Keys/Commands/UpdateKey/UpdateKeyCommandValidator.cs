@@ -1,9 +1,10 @@
+using AutoKms.Application.Common.Validation;
 using AutoKms.Domain.Keys;
 using FluentValidation;
 
 namespace AutoKms.Application.Keys.Commands.UpdateKey;
 
-public sealed class UpdateKeyCommandValidator : AbstractValidator<UpdateKeyCommand>
+public sealed class UpdateKeyCommandValidator : KmsValidator<UpdateKeyCommand>
 {
     public UpdateKeyCommandValidator()
     {

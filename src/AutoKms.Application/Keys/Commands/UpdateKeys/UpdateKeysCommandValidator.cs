@@ -1,9 +1,10 @@
+using AutoKms.Application.Common.Validation;
 using AutoKms.Application.Keys.Commands.UpdateKey;
 using FluentValidation;
 
 namespace AutoKms.Application.Keys.Commands.UpdateKeys;
 
-public sealed class UpdateKeysCommandValidator : AbstractValidator<UpdateKeysCommand>
+public sealed class UpdateKeysCommandValidator : KmsValidator<UpdateKeysCommand>
 {
     public const int MaxKeys = 100;
 

@@ -1,9 +1,10 @@
+using AutoKms.Application.Common.Validation;
 using AutoKms.Domain.Keys;
 using FluentValidation;
 
 namespace AutoKms.Application.Keys.Queries.ListKeys;
 
-public sealed class ListKeysQueryValidator : AbstractValidator<ListKeysQuery>
+public sealed class ListKeysQueryValidator : KmsValidator<ListKeysQuery>
 {
     public ListKeysQueryValidator()
     {

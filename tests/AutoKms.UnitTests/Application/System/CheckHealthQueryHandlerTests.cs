@@ -1,0 +1,32 @@
+using AutoKms.Application.Common.Interfaces;
+using AutoKms.Application.System.Queries.CheckHealth;
+using Microsoft.Data.Sqlite;
+using Moq;
+
+namespace AutoKms.UnitTests.Application.System;
+
+public sealed class CheckHealthQueryHandlerTests
+{
+    [Test]
+    public async Task Handle_WhenTheProbeSucceeds_ReportsOk()
+    {
+        var probe = new Mock<IHealthProbe>();
+        probe.Setup(p => p.CheckAsync(It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+
+        var report = await new CheckHealthQueryHandler(probe.Object).Handle(new CheckHealthQuery(), CancellationToken.None);
+
+        Assert.That(report, Is.EqualTo(new HealthReport(true)));
+    }
+
+    [Test]
+    public async Task Handle_WhenTheDatabaseFails_ReportsNotOkWithTheReason()
+    {
+        var probe = new Mock<IHealthProbe>();
+        probe.Setup(p => p.CheckAsync(It.IsAny<CancellationToken>())).ThrowsAsync(new SqliteException("unable to open database file", 14));
+
+        var report = await new CheckHealthQueryHandler(probe.Object).Handle(new CheckHealthQuery(), CancellationToken.None);
+
+        Assert.That(report.Ok, Is.False);
+        Assert.That(report.Error, Does.Contain("unable to open database file"));
+    }
+}

@@ -1,0 +1,80 @@
+using AutoKms.Application.Common.Crypto;
+using AutoKms.Application.Common.Interfaces;
+using AutoKms.Application.Common.Mappings;
+using AutoKms.Application.Cryptography;
+using AutoKms.Application.Keys;
+using AutoKms.Domain.Keys;
+using AutoMapper;
+using Moq;
+
+namespace AutoKms.UnitTests.Support;
+
+/// <summary>
+/// The ports a handler talks to, mocked, plus the real pure pieces (mapper, clock). Sealing is
+/// faked so tests can see exactly which (key id, version) a blob was sealed for.
+/// </summary>
+public sealed class Fixture
+{
+    public static readonly DateTimeOffset Now = new(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
+
+    public Fixture()
+    {
+        Sealer.Setup(s => s.Seal(It.IsAny<Guid>(), It.IsAny<int>(), It.IsAny<KeyMaterial>()))
+            .Returns((Guid id, int version, KeyMaterial _) => SealedFor(id, version));
+        Sealer.Setup(s => s.Unseal(It.IsAny<Guid>(), It.IsAny<int>(), It.IsAny<ReadOnlyMemory<byte>>()))
+            .Returns((Guid id, int version, ReadOnlyMemory<byte> _) => MaterialFor(id, version));
+        Crypto.Setup(c => c.GenerateKeyMaterial(It.IsAny<KeyAlgorithm>())).Returns(() => new KeyMaterial(new byte[32]));
+    }
+
+    public Mock<IKeyRepository> Keys { get; } = new(MockBehavior.Strict);
+
+    public Mock<IKeyReadService> Reads { get; } = new(MockBehavior.Strict);
+
+    public Mock<ICryptoProvider> Crypto { get; } = new();
+
+    public Mock<IKeyMaterialSealer> Sealer { get; } = new();
+
+    public TimeProvider Clock { get; } = new FixedClock(Now);
+
+    public IMapper Mapper { get; } = CreateMapper();
+
+    public KeyProvisioning Provisioning => new(Keys.Object, Crypto.Object, Sealer.Object, Clock);
+
+    public KeyCipher Cipher => new(Keys.Object, Sealer.Object, Crypto.Object);
+
+    public static IMapper CreateMapper() => new MapperConfiguration(cfg => cfg.AddProfile<KeyMappingProfile>()).CreateMapper();
+
+    /// <summary>What the fake sealer stores for (key, version): recognisable, never real material.</summary>
+    public static byte[] SealedFor(Guid keyId, int version) => [.. keyId.ToByteArray(), (byte)version];
+
+    /// <summary>The material the fake sealer hands out for (key, version).</summary>
+    public static KeyMaterial MaterialFor(Guid keyId, int version) => new([.. keyId.ToByteArray(), .. keyId.ToByteArray().Reverse(), (byte)version]);
+
+    /// <summary>A stored key with <paramref name="versions"/> versions, the last one primary.</summary>
+    public Key GivenKey(KeyAlgorithm algorithm = KeyAlgorithm.Aes256Gcm, int versions = 1, KeyUsage? usage = null, string? name = null)
+    {
+        var id = Guid.NewGuid();
+        var key = Key.Create(id, name ?? $"key-{id:N}", algorithm, usage ?? KeyAlgorithmRules.DefaultUsage(algorithm), Guid.NewGuid(), SealedFor(id, 1), Now.AddDays(-1));
+        for (var v = 2; v <= versions; v++)
+        {
+            key.Rotate(Guid.NewGuid(), SealedFor(id, v), Now.AddHours(-v));
+        }
+
+        Keys.Setup(r => r.GetAsync(id, It.IsAny<CancellationToken>())).ReturnsAsync(key);
+        foreach (var version in key.Versions)
+        {
+            Keys.Setup(r => r.GetByVersionIdAsync(version.Id, It.IsAny<CancellationToken>())).ReturnsAsync(key);
+        }
+
+        return key;
+    }
+
+    public void GivenNoKey(Guid id) => Keys.Setup(r => r.GetAsync(id, It.IsAny<CancellationToken>())).ReturnsAsync((Key?)null);
+
+    public void GivenSavesSucceed() => Keys.Setup(r => r.SaveAsync(It.IsAny<Key>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+}
