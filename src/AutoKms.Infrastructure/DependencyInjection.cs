@@ -1,5 +1,7 @@
 using AutoKms.Application.Common.Interfaces;
+using AutoKms.Application.Common;
 using AutoKms.Infrastructure.Crypto;
+using AutoKms.Infrastructure.Maintenance;
 using AutoKms.Infrastructure.Persistence;
 using AutoKms.Infrastructure.Persistence.Migrations;
 using AutoKms.Infrastructure.Persistence.Queries;
@@ -18,6 +20,7 @@ public static class DependencyInjection
 
         var options = configuration.GetSection(KmsOptions.SectionName).Get<KmsOptions>() ?? new KmsOptions();
         services.AddSingleton(options);
+        services.AddSingleton(configuration.GetSection(KmsOptions.SectionName).Get<KmsSettings>() ?? new KmsSettings());
         services.AddSingleton(new SqliteDatabase(configuration.GetConnectionString("Kms")));
         services.AddSingleton<RootKeyLoader>();
         services.AddSingleton(provider => provider.GetRequiredService<RootKeyLoader>().Load());
@@ -30,6 +33,10 @@ public static class DependencyInjection
         services.AddScoped<IKeyRepository, KeyRepository>();
         services.AddScoped<IKeyReadService, KeyReadService>();
         services.AddScoped<IHealthProbe, SqliteHealthProbe>();
+
+        services.AddSingleton<IEncryptionCounter, BatchedEncryptionCounter>();
+        services.AddHostedService<EncryptionCounterFlusher>();
+        services.AddHostedService<KeyMaintenanceService>();
 
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<RootKeyCheck>();

@@ -10,4 +10,7 @@ public sealed class KmsOptions
 
     /// <summary>A file holding the root key (raw 32 bytes or base64 text).</summary>
     public string? RootKeyFile { get; set; }
+
+    /// <summary>How often the maintenance service rotates due keys and purges expired deleted keys.</summary>
+    public int MaintenanceIntervalSeconds { get; set; } = 60;
 }

@@ -1,5 +1,5 @@
 using AutoKms.Api.Contracts;
-using AutoKms.Application.System.Queries.CheckHealth;
+using AutoKms.Application.Health.Queries.CheckHealth;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 

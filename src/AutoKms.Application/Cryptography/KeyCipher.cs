@@ -1,39 +1,48 @@
 using System.Security.Cryptography;
-using AutoKms.Application.Common.Crypto;
+using AutoKms.Application.Common;
 using AutoKms.Application.Common.Exceptions;
 using AutoKms.Application.Common.Interfaces;
-using AutoKms.Application.Common.Models;
+using AutoKms.Application.Keys;
 using AutoKms.Domain.Keys;
 
 namespace AutoKms.Application.Cryptography;
 
 /// <summary>
-/// The steps encrypt, wrap, decrypt and unwrap share: load the key, let the aggregate pick the
-/// version, unseal its material for the length of one operation, and call the crypto port.
+/// What encrypt, wrap, datakey, rewrap, decrypt and unwrap share: load the key, let the aggregate
+/// pick the version, unseal its material once for the whole request (one item or a batch of
+/// 1000), call the crypto port, count the encryptions, and rotate first when the primary version
+/// has reached its encryption limit.
 /// </summary>
-public sealed class KeyCipher(IKeyRepository keys, IKeyMaterialSealer sealer, ICryptoProvider crypto)
+public sealed class KeyCipher(
+    IKeyRepository keys,
+    IKeyMaterialSealer sealer,
+    ICryptoProvider crypto,
+    IEncryptionCounter counter,
+    IUnitOfWork unitOfWork,
+    KeyProvisioning provisioning,
+    KmsSettings settings)
 {
-    public async Task<CipherResult> EncryptAsync(Guid keyId, byte[] plaintext, byte[]? aad, CancellationToken cancellationToken)
+    /// <summary>An encryptor bound to the key's primary version (rotating first if the limit is reached).</summary>
+    public async Task<Encryptor> EncryptorAsync(Guid keyId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(plaintext);
         var key = await keys.GetRequiredAsync(keyId, cancellationToken).ConfigureAwait(false);
         var version = key.VersionForEncryption(KeyUsage.EncryptDecrypt);
-        EnsureAadSupported(key.Algorithm, aad);
+        if (key.MustRotateBeforeEncrypting(counter.Unpersisted(version.Id), settings.MaxEncryptionsPerVersion))
+        {
+            key = await RotateForLimitAsync(keyId, cancellationToken).ConfigureAwait(false);
+            version = key.VersionForEncryption(KeyUsage.EncryptDecrypt);
+        }
 
-        using var material = sealer.Unseal(key.Id, version.Version, version.SealedMaterial);
-        var payload = crypto.Encrypt(key.Algorithm, material, plaintext, aad);
-        return new CipherResult(key.Id, version.Version, key.Algorithm.ToName(), payload.Nonce, payload.Ciphertext, payload.Tag, aad);
+        return new Encryptor(key, version, sealer.Unseal(key.Id, version.Version, version.SealedMaterial), crypto, counter);
     }
 
-    public async Task<byte[]> DecryptAsync(Guid keyId, int? version, CipherPayload payload, byte[]? aad, CancellationToken cancellationToken)
+    /// <summary>A decryptor for the key; it unseals each version it is asked for at most once.</summary>
+    public async Task<Decryptor> DecryptorAsync(Guid keyId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(payload);
         var key = await keys.GetRequiredAsync(keyId, cancellationToken).ConfigureAwait(false);
-        var keyVersion = key.VersionForDecryption(KeyUsage.EncryptDecrypt, version);
-        EnsureAadSupported(key.Algorithm, aad);
-
-        using var material = sealer.Unseal(key.Id, keyVersion.Version, keyVersion.SealedMaterial);
-        return crypto.Decrypt(key.Algorithm, material, payload, aad);
+        key.EnsureUsage(KeyUsage.EncryptDecrypt);
+        key.EnsureEnabled();
+        return new Decryptor(key, sealer, crypto);
     }
 
     /// <summary>Zeroes a caller's secret buffer once the operation no longer needs it.</summary>
@@ -45,11 +54,33 @@ public sealed class KeyCipher(IKeyRepository keys, IKeyMaterialSealer sealer, IC
         }
     }
 
-    private static void EnsureAadSupported(KeyAlgorithm algorithm, byte[]? aad)
+    internal static void EnsureAadSupported(KeyAlgorithm algorithm, byte[]? aad)
     {
         if (aad is { Length: > 0 } && !KeyAlgorithmRules.IsAead(algorithm))
         {
             throw new InvalidRequestException($"aad_b64 is not supported by {algorithm.ToName()} keys: RSA-OAEP has no associated data");
+        }
+    }
+
+    private async Task<Key> RotateForLimitAsync(Guid keyId, CancellationToken cancellationToken)
+    {
+        // Re-read inside a write transaction: of two requests racing here, only the first rotates.
+        await unitOfWork.BeginAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var key = await keys.GetRequiredAsync(keyId, cancellationToken).ConfigureAwait(false);
+            if (key.MustRotateBeforeEncrypting(counter.Unpersisted(key.Primary.Id), settings.MaxEncryptionsPerVersion))
+            {
+                await provisioning.RotateAsync(key, cancellationToken).ConfigureAwait(false);
+            }
+
+            await unitOfWork.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return key;
+        }
+        catch
+        {
+            await unitOfWork.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+            throw;
         }
     }
 }

@@ -11,7 +11,7 @@ namespace AutoKms.Application.Keys;
 /// </summary>
 public sealed class KeyProvisioning(IKeyRepository keys, ICryptoProvider crypto, IKeyMaterialSealer sealer, TimeProvider clock)
 {
-    public async Task<Key> CreateAsync(string name, KeyAlgorithm algorithm, KeyUsage usage, CancellationToken cancellationToken)
+    public async Task<Key> CreateAsync(string name, KeyAlgorithm algorithm, KeyUsage usage, int? rotationPeriodDays, CancellationToken cancellationToken)
     {
         KeyAlgorithmRules.EnsureSupports(algorithm, usage);
         if (await keys.NameExistsAsync(name, null, cancellationToken).ConfigureAwait(false))
@@ -20,7 +20,13 @@ public sealed class KeyProvisioning(IKeyRepository keys, ICryptoProvider crypto,
         }
 
         var id = Guid.NewGuid();
-        var key = Key.Create(id, name, algorithm, usage, Guid.NewGuid(), SealNew(id, 1, algorithm), clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        var key = Key.Create(id, name, algorithm, usage, Guid.NewGuid(), SealNew(id, 1, algorithm), now);
+        if (rotationPeriodDays is not null)
+        {
+            key.ChangeRotationPeriod(rotationPeriodDays, now);
+        }
+
         await keys.AddAsync(key, cancellationToken).ConfigureAwait(false);
         return key;
     }

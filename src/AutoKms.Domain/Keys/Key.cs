@@ -13,6 +13,9 @@ public sealed class Key
 
     private readonly List<KeyVersion> _versions;
 
+    /// <summary>Longest automatic rotation period: ten years.</summary>
+    public const int MaxRotationPeriodDays = 3650;
+
     private Key(Guid id, string name, KeyAlgorithm algorithm, KeyUsage usage, KeyStatus status, int primaryVersion, DateTimeOffset createdAt, DateTimeOffset updatedAt, List<KeyVersion> versions)
     {
         if (id == Guid.Empty)
@@ -49,6 +52,15 @@ public sealed class Key
 
     public DateTimeOffset? DeletedAt { get; private set; }
 
+    /// <summary>Versions below this refuse to decrypt (403); 1 means every live version may.</summary>
+    public int MinDecryptionVersion { get; private set; } = 1;
+
+    /// <summary>Days between automatic rotations; <c>null</c> when the key rotates only on request.</summary>
+    public int? RotationPeriodDays { get; private set; }
+
+    /// <summary>When the rotation service will next rotate this key; <c>null</c> without a period.</summary>
+    public DateTimeOffset? NextRotationAt { get; private set; }
+
     public IReadOnlyList<KeyVersion> Versions => _versions;
 
     /// <summary>The number the next version will carry; numbers are never reused.</summary>
@@ -66,10 +78,13 @@ public sealed class Key
     }
 
     /// <summary>Rebuilds a key from storage; no rule is re-checked.</summary>
-    public static Key Rehydrate(Guid id, string name, KeyAlgorithm algorithm, KeyUsage usage, KeyStatus status, int primaryVersion, DateTimeOffset createdAt, DateTimeOffset updatedAt, DateTimeOffset? deletedAt, IEnumerable<KeyVersion> versions) =>
+    public static Key Rehydrate(Guid id, string name, KeyAlgorithm algorithm, KeyUsage usage, KeyStatus status, int primaryVersion, DateTimeOffset createdAt, DateTimeOffset updatedAt, DateTimeOffset? deletedAt, int minDecryptionVersion, int? rotationPeriodDays, DateTimeOffset? nextRotationAt, IEnumerable<KeyVersion> versions) =>
         new(id, name, algorithm, usage, status, primaryVersion, createdAt, updatedAt, versions.OrderBy(v => v.Version).ToList())
         {
             DeletedAt = deletedAt,
+            MinDecryptionVersion = minDecryptionVersion,
+            RotationPeriodDays = rotationPeriodDays,
+            NextRotationAt = nextRotationAt,
         };
 
     /// <summary>Adds a new version and makes it primary. The caller seals the material for (Id, NextVersionNumber).</summary>
@@ -79,6 +94,7 @@ public sealed class Key
         _versions.Add(version);
         PrimaryVersion = version.Version;
         UpdatedAt = now;
+        NextRotationAt = RotationPeriodDays is { } days ? now.AddDays(days) : null;
         return version;
     }
 
@@ -94,10 +110,66 @@ public sealed class Key
         UpdatedAt = now;
     }
 
+    /// <summary>Sets the oldest version allowed to decrypt. It cannot pass the primary version.</summary>
+    public void ChangeMinDecryptionVersion(int minimum, DateTimeOffset now)
+    {
+        if (minimum < 1 || minimum > PrimaryVersion)
+        {
+            throw new KeyRuleViolationException($"min_decryption_version must be between 1 and the primary version ({PrimaryVersion})");
+        }
+
+        MinDecryptionVersion = minimum;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Sets (or, with <c>null</c>, clears) the automatic rotation period, counted from the last rotation.</summary>
+    public void ChangeRotationPeriod(int? days, DateTimeOffset now)
+    {
+        if (days is < 1 or > MaxRotationPeriodDays)
+        {
+            throw new KeyRuleViolationException($"rotation_period_days must be between 1 and {MaxRotationPeriodDays}");
+        }
+
+        RotationPeriodDays = days;
+        NextRotationAt = days is { } d ? Primary.CreatedAt.AddDays(d) : null;
+        if (NextRotationAt < now)
+        {
+            NextRotationAt = now;
+        }
+
+        UpdatedAt = now;
+    }
+
+    public bool IsRotationDue(DateTimeOffset now) => DeletedAt is null && NextRotationAt is { } due && due <= now;
+
+    /// <summary>
+    /// Whether the primary version has done as many encryptions as one version may (counting the
+    /// ones not yet persisted), so the key must rotate before the next one.
+    /// </summary>
+    public bool MustRotateBeforeEncrypting(long unpersistedEncryptions, long limit) =>
+        Usage == KeyUsage.EncryptDecrypt && Primary.Encryptions + unpersistedEncryptions >= limit;
+
     /// <summary>Marks the key deleted: it stops answering but its versions are kept until purged.</summary>
     public void Delete(DateTimeOffset now)
     {
+        if (DeletedAt is not null)
+        {
+            throw new KeyRuleViolationException("The key is already deleted");
+        }
+
         DeletedAt = now;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Brings a deleted key back within its retention window.</summary>
+    public void Recover(DateTimeOffset now)
+    {
+        if (DeletedAt is null)
+        {
+            throw new KeyRuleViolationException("The key is not deleted");
+        }
+
+        DeletedAt = null;
         UpdatedAt = now;
     }
 
@@ -111,13 +183,25 @@ public sealed class Key
         return primary;
     }
 
-    /// <summary>The version a decryption, unwrap or verification asks for (default: primary).</summary>
-    public KeyVersion VersionForDecryption(KeyUsage usage, int? version)
+    /// <summary>The version a verification asks for (default: primary).</summary>
+    public KeyVersion VersionForVerification(KeyUsage usage, int? version)
     {
         EnsureUsage(usage);
         EnsureEnabled();
         var found = FindVersion(version ?? PrimaryVersion);
         found.EnsureUsable();
+        return found;
+    }
+
+    /// <summary>The version a decryption or unwrap asks for (default: primary), never one below <see cref="MinDecryptionVersion"/>.</summary>
+    public KeyVersion VersionForDecryption(KeyUsage usage, int? version)
+    {
+        var found = VersionForVerification(usage, version);
+        if (found.Version < MinDecryptionVersion)
+        {
+            throw new KeyVersionUnavailableException(found.Version, MinDecryptionVersion);
+        }
+
         return found;
     }
 

@@ -123,6 +123,116 @@ public sealed class SoftwareCryptoProvider : ICryptoProvider
         }
     }
 
+    public byte[] SignDigest(KeyAlgorithm algorithm, KeyMaterial key, byte[] digest)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(digest);
+        switch (algorithm)
+        {
+            case KeyAlgorithm.Rsa2048 or KeyAlgorithm.Rsa3072:
+                using (var rsa = ImportRsa(key))
+                {
+                    return rsa.SignHash(digest, HashAlgorithmName.SHA256, RSASignaturePadding.Pss);
+                }
+
+            case KeyAlgorithm.EcP256:
+                using (var ecdsa = ImportEc(key))
+                {
+                    return ecdsa.SignHash(digest, DSASignatureFormat.Rfc3279DerSequence);
+                }
+
+            default:
+                throw new UnsupportedKeyOperationException($"{algorithm.ToName()} keys do not sign");
+        }
+    }
+
+    public bool VerifyDigest(KeyAlgorithm algorithm, KeyMaterial key, byte[] digest, byte[] signature)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(digest);
+        ArgumentNullException.ThrowIfNull(signature);
+        try
+        {
+            switch (algorithm)
+            {
+                case KeyAlgorithm.Rsa2048 or KeyAlgorithm.Rsa3072:
+                    using (var rsa = ImportRsa(key))
+                    {
+                        return rsa.VerifyHash(digest, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pss);
+                    }
+
+                case KeyAlgorithm.EcP256:
+                    using (var ecdsa = ImportEc(key))
+                    {
+                        return ecdsa.VerifyHash(digest, signature, DSASignatureFormat.Rfc3279DerSequence);
+                    }
+
+                default:
+                    throw new UnsupportedKeyOperationException($"{algorithm.ToName()} keys do not verify signatures");
+            }
+        }
+        catch (CryptographicException)
+        {
+            // A malformed signature is simply not a valid one.
+            return false;
+        }
+    }
+
+    public byte[] Mac(KeyMaterial key, byte[] message)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return HMACSHA256.HashData(key.Span, message);
+    }
+
+    public bool VerifyMac(KeyMaterial key, byte[] message, byte[] mac)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        Span<byte> expected = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        HMACSHA256.HashData(key.Span, message, expected);
+        return CryptographicOperations.FixedTimeEquals(expected, mac);
+    }
+
+    public byte[] Random(int count) => RandomNumberGenerator.GetBytes(count);
+
+    public PublicKeyExport ExportPublicKey(KeyAlgorithm algorithm, KeyUsage usage, KeyMaterial key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        switch (algorithm)
+        {
+            case KeyAlgorithm.Rsa2048 or KeyAlgorithm.Rsa3072:
+                using (var rsa = ImportRsa(key))
+                {
+                    var parameters = rsa.ExportParameters(includePrivateParameters: false);
+                    return new PublicKeyExport(rsa.ExportSubjectPublicKeyInfo(), new Dictionary<string, string>
+                    {
+                        ["kty"] = "RSA",
+                        ["n"] = Base64Url(parameters.Modulus!),
+                        ["e"] = Base64Url(parameters.Exponent!),
+                        ["alg"] = usage == KeyUsage.SignVerify ? "PS256" : "RSA-OAEP-256",
+                        ["use"] = usage == KeyUsage.SignVerify ? "sig" : "enc",
+                    });
+                }
+
+            case KeyAlgorithm.EcP256:
+                using (var ecdsa = ImportEc(key))
+                {
+                    var point = ecdsa.ExportParameters(includePrivateParameters: false).Q;
+                    return new PublicKeyExport(ecdsa.ExportSubjectPublicKeyInfo(), new Dictionary<string, string>
+                    {
+                        ["kty"] = "EC",
+                        ["crv"] = "P-256",
+                        ["x"] = Base64Url(point.X!),
+                        ["y"] = Base64Url(point.Y!),
+                        ["alg"] = "ES256",
+                        ["use"] = "sig",
+                    });
+                }
+
+            default:
+                throw new UnsupportedKeyOperationException($"{algorithm.ToName()} keys are symmetric: they have no public key");
+        }
+    }
+
     /// <summary>RSA-OAEP with SHA-256 fits k - 2·hLen - 2 bytes of message: 190 for RSA2048, 318 for RSA3072.</summary>
     public static int RsaOaepMaxPlaintext(KeyAlgorithm algorithm) => (RsaBits(algorithm) / 8) - (2 * 32) - 2;
 
@@ -142,6 +252,23 @@ public sealed class SoftwareCryptoProvider : ICryptoProvider
             throw;
         }
     }
+
+    private static ECDsa ImportEc(KeyMaterial key)
+    {
+        var ecdsa = ECDsa.Create();
+        try
+        {
+            ecdsa.ImportPkcs8PrivateKey(key.Span, out _);
+            return ecdsa;
+        }
+        catch
+        {
+            ecdsa.Dispose();
+            throw;
+        }
+    }
+
+    private static string Base64Url(byte[] value) => Convert.ToBase64String(value).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     private static AeadCipher CreateAead(KeyAlgorithm algorithm, KeyMaterial key) =>
         algorithm == KeyAlgorithm.Aes256Gcm

@@ -13,7 +13,15 @@ public sealed class DbSession(SqliteDatabase database) : IUnitOfWork, IAsyncDisp
 {
     private SqliteConnection? _connection;
 
+    private bool _checkpointRequested;
+
     public DbTransaction? Transaction { get; private set; }
+
+    /// <summary>
+    /// Asks for the write-ahead log to be checkpointed and truncated after the commit, so erased
+    /// material (destroyed versions, purged keys) does not linger in <c>-wal</c>.
+    /// </summary>
+    public void RequestCheckpoint() => _checkpointRequested = true;
 
     public async Task<SqliteConnection> ConnectionAsync(CancellationToken cancellationToken) =>
         _connection ??= await database.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -41,6 +49,7 @@ public sealed class DbSession(SqliteDatabase database) : IUnitOfWork, IAsyncDisp
         await Transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         await Transaction.DisposeAsync().ConfigureAwait(false);
         Transaction = null;
+        await CheckpointIfRequestedAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task RollbackAsync(CancellationToken cancellationToken)
@@ -72,6 +81,21 @@ public sealed class DbSession(SqliteDatabase database) : IUnitOfWork, IAsyncDisp
         await using var local = connection.BeginTransaction(deferred: false);
         await write(connection, local).ConfigureAwait(false);
         await local.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await local.DisposeAsync().ConfigureAwait(false);
+        await CheckpointIfRequestedAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task CheckpointIfRequestedAsync(CancellationToken cancellationToken)
+    {
+        if (!_checkpointRequested || _connection is null)
+        {
+            return;
+        }
+
+        _checkpointRequested = false;
+        using var command = _connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()

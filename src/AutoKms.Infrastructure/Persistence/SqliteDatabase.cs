@@ -5,7 +5,8 @@ namespace AutoKms.Infrastructure.Persistence;
 /// <summary>
 /// Opens connections to the configured SQLite database with the settings every connection needs:
 /// foreign keys on, FULL synchronous commits (an acknowledged write survives a crash) and a busy
-/// timeout so concurrent writers wait instead of failing.
+/// timeout so concurrent writers wait instead of failing, and secure_delete so erased material
+/// (destroyed versions, purged keys) is overwritten in the file, not just unlinked.
 /// </summary>
 public sealed class SqliteDatabase
 {
@@ -15,6 +16,7 @@ public sealed class SqliteDatabase
         PRAGMA foreign_keys = ON;
         PRAGMA synchronous = FULL;
         PRAGMA busy_timeout = 10000;
+        PRAGMA secure_delete = ON;
         """;
 
     public SqliteDatabase(string? connectionString)

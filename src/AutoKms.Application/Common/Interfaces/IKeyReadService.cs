@@ -7,5 +7,8 @@ public interface IKeyReadService
 {
     Task<IReadOnlyList<KeyDto>> ListKeysAsync(string? name, string? status, int limit, int offset, CancellationToken cancellationToken);
 
+    /// <summary>Deleted keys still inside their retention window, oldest deletion first.</summary>
+    Task<IReadOnlyList<DeletedKeyDto>> ListDeletedKeysAsync(int limit, int offset, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<KeyVersionDto>> ListKeyVersionsAsync(Guid? keyId, int limit, int offset, CancellationToken cancellationToken);
 }

@@ -8,6 +8,18 @@ public interface IKeyRepository
     /// <summary>The key with this id, or <c>null</c> if there is none or it is deleted.</summary>
     Task<Key?> GetAsync(Guid id, CancellationToken cancellationToken);
 
+    /// <summary>The deleted key with this id, still within its retention window, or <c>null</c>.</summary>
+    Task<Key?> GetDeletedAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>Erases a deleted key and all its versions for good.</summary>
+    Task PurgeAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>Ids of live keys whose automatic rotation is due at <paramref name="now"/>.</summary>
+    Task<IReadOnlyList<Guid>> FindDueForRotationAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Ids of keys deleted at or before <paramref name="cutoff"/>: their retention window is over.</summary>
+    Task<IReadOnlyList<Guid>> FindDeletedBeforeAsync(DateTimeOffset cutoff, int limit, CancellationToken cancellationToken);
+
     /// <summary>The key that owns the version with this id, or <c>null</c>.</summary>
     Task<Key?> GetByVersionIdAsync(Guid versionId, CancellationToken cancellationToken);
 

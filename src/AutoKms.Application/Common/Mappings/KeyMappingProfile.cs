@@ -15,7 +15,8 @@ public sealed class KeyMappingProfile : Profile
         CreateMap<Key, KeyDto>()
             .ForMember(d => d.Algorithm, o => o.MapFrom(s => s.Algorithm.ToName()))
             .ForMember(d => d.Status, o => o.MapFrom(s => s.Status.ToName()))
-            .ForMember(d => d.Usage, o => o.MapFrom(s => s.Usage.ToName()));
+            .ForMember(d => d.Usage, o => o.MapFrom(s => s.Usage.ToName()))
+            .ForMember(d => d.Encryptions, o => o.MapFrom(s => s.Primary.Encryptions));
 
         CreateMap<KeyVersion, KeyVersionDto>()
             .ForMember(d => d.Status, o => o.MapFrom(s => s.Status.ToName()));

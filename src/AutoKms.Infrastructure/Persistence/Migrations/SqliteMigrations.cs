@@ -42,5 +42,12 @@ public static class SqliteMigrations
                 UNIQUE (key_id, version)
             );
             """),
+        new(2, "minimum decryption version, rotation schedule", """
+            ALTER TABLE keys ADD COLUMN min_decryption_version INTEGER NOT NULL DEFAULT 1;
+            ALTER TABLE keys ADD COLUMN rotation_period_days INTEGER NULL;
+            ALTER TABLE keys ADD COLUMN next_rotation_at TEXT NULL;
+            CREATE INDEX ix_keys_next_rotation ON keys (next_rotation_at) WHERE next_rotation_at IS NOT NULL AND deleted_at IS NULL;
+            CREATE INDEX ix_keys_deleted ON keys (deleted_at) WHERE deleted_at IS NOT NULL;
+            """),
     ];
 }

@@ -8,12 +8,14 @@ namespace AutoKms.Infrastructure.Persistence.Queries;
 public sealed class KeyReadService(DbSession session) : IKeyReadService
 {
     private const string ListKeysSql = """
-        SELECT id, name, algorithm, status, primary_version, usage, created_at, updated_at
-        FROM keys
-        WHERE deleted_at IS NULL
-          AND (@Name IS NULL OR name = @Name)
-          AND (@Status IS NULL OR status = @Status)
-        ORDER BY created_at, id
+        SELECT k.id, k.name, k.algorithm, k.status, k.primary_version, k.usage, k.created_at, k.updated_at,
+               k.min_decryption_version, k.rotation_period_days, k.next_rotation_at, v.encryptions
+        FROM keys k
+        JOIN key_versions v ON v.key_id = k.id AND v.version = k.primary_version
+        WHERE k.deleted_at IS NULL
+          AND (@Name IS NULL OR k.name = @Name)
+          AND (@Status IS NULL OR k.status = @Status)
+        ORDER BY k.created_at, k.id
         LIMIT @Limit OFFSET @Offset
         """;
 
@@ -25,6 +27,21 @@ public sealed class KeyReadService(DbSession session) : IKeyReadService
         ORDER BY k.created_at, v.key_id, v.version
         LIMIT @Limit OFFSET @Offset
         """;
+
+    private const string ListDeletedSql = """
+        SELECT id, name, algorithm, usage, deleted_at
+        FROM keys
+        WHERE deleted_at IS NOT NULL
+        ORDER BY deleted_at, id
+        LIMIT @Limit OFFSET @Offset
+        """;
+
+    public async Task<IReadOnlyList<DeletedKeyDto>> ListDeletedKeysAsync(int limit, int offset, CancellationToken cancellationToken)
+    {
+        var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<DeletedKeyDto>(new CommandDefinition(ListDeletedSql, new { Limit = limit, Offset = offset }, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.AsList();
+    }
 
     public async Task<IReadOnlyList<KeyDto>> ListKeysAsync(string? name, string? status, int limit, int offset, CancellationToken cancellationToken)
     {

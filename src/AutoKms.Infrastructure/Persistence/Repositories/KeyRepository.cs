@@ -13,9 +13,10 @@ public sealed class KeyRepository(DbSession session) : IKeyRepository
     private const int SqliteConstraint = 19;
 
     private const string SelectKeySql = """
-        SELECT id, name, algorithm, usage, status, primary_version, created_at, updated_at, deleted_at
+        SELECT id, name, algorithm, usage, status, primary_version, created_at, updated_at, deleted_at,
+               min_decryption_version, rotation_period_days, next_rotation_at
         FROM keys
-        WHERE id = @Id AND deleted_at IS NULL;
+        WHERE id = @Id AND (deleted_at IS NULL) = @Live;
 
         SELECT id, key_id, version, status, sealed_material, encryptions, created_at, updated_at
         FROM key_versions
@@ -30,13 +31,16 @@ public sealed class KeyRepository(DbSession session) : IKeyRepository
         """;
 
     private const string InsertKeySql = """
-        INSERT INTO keys (id, name, algorithm, usage, status, primary_version, created_at, updated_at, deleted_at)
-        VALUES (@Id, @Name, @Algorithm, @Usage, @Status, @PrimaryVersion, @CreatedAt, @UpdatedAt, @DeletedAt)
+        INSERT INTO keys (id, name, algorithm, usage, status, primary_version, created_at, updated_at, deleted_at,
+                          min_decryption_version, rotation_period_days, next_rotation_at)
+        VALUES (@Id, @Name, @Algorithm, @Usage, @Status, @PrimaryVersion, @CreatedAt, @UpdatedAt, @DeletedAt,
+                @MinDecryptionVersion, @RotationPeriodDays, @NextRotationAt)
         """;
 
     private const string UpdateKeySql = """
         UPDATE keys
-        SET name = @Name, status = @Status, primary_version = @PrimaryVersion, updated_at = @UpdatedAt, deleted_at = @DeletedAt
+        SET name = @Name, status = @Status, primary_version = @PrimaryVersion, updated_at = @UpdatedAt, deleted_at = @DeletedAt,
+            min_decryption_version = @MinDecryptionVersion, rotation_period_days = @RotationPeriodDays, next_rotation_at = @NextRotationAt
         WHERE id = @Id
         """;
 
@@ -51,10 +55,51 @@ public sealed class KeyRepository(DbSession session) : IKeyRepository
             updated_at = excluded.updated_at
         """;
 
-    public async Task<Key?> GetAsync(Guid id, CancellationToken cancellationToken)
+    private const string PurgeSql = "DELETE FROM keys WHERE id = @Id AND deleted_at IS NOT NULL";
+
+    private const string DueForRotationSql = """
+        SELECT id FROM keys
+        WHERE next_rotation_at IS NOT NULL AND next_rotation_at <= @Now AND deleted_at IS NULL
+        ORDER BY next_rotation_at
+        LIMIT @Limit
+        """;
+
+    private const string ExpiredDeletedSql = """
+        SELECT id FROM keys
+        WHERE deleted_at IS NOT NULL AND deleted_at <= @Cutoff
+        ORDER BY deleted_at
+        LIMIT @Limit
+        """;
+
+    public Task<Key?> GetAsync(Guid id, CancellationToken cancellationToken) => LoadAsync(id, live: true, cancellationToken);
+
+    public Task<Key?> GetDeletedAsync(Guid id, CancellationToken cancellationToken) => LoadAsync(id, live: false, cancellationToken);
+
+    public async Task PurgeAsync(Guid id, CancellationToken cancellationToken)
+    {
+        // secure_delete (set on every connection) zeroes the freed pages; the versions go by cascade.
+        session.RequestCheckpoint();
+        await session.WriteAsync(
+            (connection, transaction) => connection.ExecuteAsync(new CommandDefinition(PurgeSql, new { Id = id }, transaction, cancellationToken: cancellationToken)),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<Guid>> FindDueForRotationAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
         var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(SelectKeySql, new { Id = id }, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return (await connection.QueryAsync<Guid>(new CommandDefinition(DueForRotationSql, new { Now = now, Limit = limit }, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).AsList();
+    }
+
+    public async Task<IReadOnlyList<Guid>> FindDeletedBeforeAsync(DateTimeOffset cutoff, int limit, CancellationToken cancellationToken)
+    {
+        var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return (await connection.QueryAsync<Guid>(new CommandDefinition(ExpiredDeletedSql, new { Cutoff = cutoff, Limit = limit }, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).AsList();
+    }
+
+    private async Task<Key?> LoadAsync(Guid id, bool live, CancellationToken cancellationToken)
+    {
+        var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(SelectKeySql, new { Id = id, Live = live }, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         var key = await results.ReadSingleOrDefaultAsync<KeyRow>().ConfigureAwait(false);
         if (key is null)
         {
@@ -87,6 +132,11 @@ public sealed class KeyRepository(DbSession session) : IKeyRepository
     public Task SaveAsync(Key key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
+        if (key.Versions.Any(v => v.Status == KeyVersionStatus.Destroyed && v.UpdatedAt == key.UpdatedAt))
+        {
+            session.RequestCheckpoint();
+        }
+
         return WriteAsync(key, UpdateKeySql, cancellationToken);
     }
 
@@ -108,6 +158,10 @@ public sealed class KeyRepository(DbSession session) : IKeyRepository
         catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteConstraint && ex.Message.Contains("keys.name", StringComparison.Ordinal))
         {
             throw new ConflictException($"A key named '{key.Name}' already exists");
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteConstraint && ex.Message.Contains("key_versions.key_id", StringComparison.Ordinal))
+        {
+            throw new ConflictException("The key was rotated concurrently; retry the request");
         }
     }
 
@@ -131,6 +185,12 @@ public sealed class KeyRepository(DbSession session) : IKeyRepository
 
         public DateTimeOffset? DeletedAt { get; init; }
 
+        public long MinDecryptionVersion { get; init; } = 1;
+
+        public long? RotationPeriodDays { get; init; }
+
+        public DateTimeOffset? NextRotationAt { get; init; }
+
         public static KeyRow From(Key key) => new()
         {
             Id = key.Id,
@@ -142,6 +202,9 @@ public sealed class KeyRepository(DbSession session) : IKeyRepository
             CreatedAt = key.CreatedAt,
             UpdatedAt = key.UpdatedAt,
             DeletedAt = key.DeletedAt,
+            MinDecryptionVersion = key.MinDecryptionVersion,
+            RotationPeriodDays = key.RotationPeriodDays,
+            NextRotationAt = key.NextRotationAt,
         };
 
         public Key ToDomain(IEnumerable<KeyVersion> versions) => Key.Rehydrate(
@@ -154,6 +217,9 @@ public sealed class KeyRepository(DbSession session) : IKeyRepository
             CreatedAt,
             UpdatedAt,
             DeletedAt,
+            checked((int)MinDecryptionVersion),
+            RotationPeriodDays is null ? null : checked((int)RotationPeriodDays.Value),
+            NextRotationAt,
             versions);
     }
 

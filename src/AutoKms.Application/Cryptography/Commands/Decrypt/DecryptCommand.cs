@@ -3,7 +3,7 @@ using MediatR;
 namespace AutoKms.Application.Cryptography.Commands.Decrypt;
 
 /// <summary>
-/// Decrypts with the version that made the ciphertext (<paramref name="Version"/>, default: primary).
-/// Nonce and tag are required for AEAD keys and absent for RSA keys. Answers the plaintext.
+/// Decrypts with the version that made the ciphertext (the self-describing form names it; else
+/// <paramref name="Version"/>; else primary). Answers the plaintext.
 /// </summary>
-public sealed record DecryptCommand(Guid KeyId, byte[] Ciphertext, byte[]? Nonce, byte[]? Tag, byte[]? Aad, int? Version) : IRequest<byte[]>;
+public sealed record DecryptCommand(Guid KeyId, EncryptedData Data, byte[]? Aad, int? Version) : IRequest<byte[]>;

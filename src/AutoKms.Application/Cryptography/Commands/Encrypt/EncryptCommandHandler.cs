@@ -10,7 +10,8 @@ public sealed class EncryptCommandHandler(KeyCipher cipher) : IRequestHandler<En
         ArgumentNullException.ThrowIfNull(request);
         try
         {
-            return await cipher.EncryptAsync(request.KeyId, request.Plaintext, request.Aad, cancellationToken).ConfigureAwait(false);
+            using var encryptor = await cipher.EncryptorAsync(request.KeyId, cancellationToken).ConfigureAwait(false);
+            return encryptor.Encrypt(request.Plaintext, request.Aad);
         }
         finally
         {

@@ -3,4 +3,4 @@ using MediatR;
 namespace AutoKms.Application.Cryptography.Commands.UnwrapKey;
 
 /// <summary>Unwraps key material wrapped by <c>wrap</c>, with the version that wrapped it (default: primary).</summary>
-public sealed record UnwrapKeyCommand(Guid KeyId, byte[] WrappedKey, byte[]? Nonce, byte[]? Tag, byte[]? Aad, int? Version) : IRequest<byte[]>;
+public sealed record UnwrapKeyCommand(Guid KeyId, EncryptedData Data, byte[]? Aad, int? Version) : IRequest<byte[]>;

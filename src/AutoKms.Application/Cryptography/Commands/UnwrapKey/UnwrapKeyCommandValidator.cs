@@ -8,7 +8,8 @@ public sealed class UnwrapKeyCommandValidator : KmsValidator<UnwrapKeyCommand>
     public UnwrapKeyCommandValidator()
     {
         RuleFor(c => c.KeyId).NotEmpty();
-        RuleFor(c => c.WrappedKey).NotNull().OverridePropertyName("wrapped_key_b64").WithMessage("'wrapped_key_b64' is required.");
+        RuleFor(c => c.Data).Must(d => d is not null && (d.Ciphertext is not null || d.Packed is not null))
+            .OverridePropertyName("wrapped_key_b64").WithMessage("'wrapped_key_b64' (or the self-describing 'ciphertext') is required.");
         RuleFor(c => c.Version).GreaterThanOrEqualTo(1).When(c => c.Version is not null);
     }
 }

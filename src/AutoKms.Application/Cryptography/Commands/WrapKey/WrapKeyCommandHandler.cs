@@ -10,7 +10,8 @@ public sealed class WrapKeyCommandHandler(KeyCipher cipher) : IRequestHandler<Wr
         ArgumentNullException.ThrowIfNull(request);
         try
         {
-            return await cipher.EncryptAsync(request.KeyId, request.KeyMaterial, request.Aad, cancellationToken).ConfigureAwait(false);
+            using var encryptor = await cipher.EncryptorAsync(request.KeyId, cancellationToken).ConfigureAwait(false);
+            return encryptor.Encrypt(request.KeyMaterial, request.Aad);
         }
         finally
         {

@@ -5,4 +5,5 @@ using MediatR;
 namespace AutoKms.Application.Keys.Commands.CreateKey;
 
 /// <summary>Creates a key and its first version. <paramref name="Usage"/> defaults by algorithm.</summary>
-public sealed record CreateKeyCommand(string Name, string Algorithm, string? Usage = null) : IRequest<KeyDto>, ITransactionalRequest;
+/// <paramref name="RotationPeriodDays"/>, when given, makes the key rotate by itself that often.
+public sealed record CreateKeyCommand(string Name, string Algorithm, string? Usage = null, int? RotationPeriodDays = null) : IRequest<KeyDto>, ITransactionalRequest;

@@ -12,7 +12,7 @@ public sealed class CreateKeyCommandHandler(KeyProvisioning provisioning, IMappe
         ArgumentNullException.ThrowIfNull(request);
         var algorithm = KeyAlgorithmNames.ParseAlgorithm(request.Algorithm);
         var usage = request.Usage is null ? KeyAlgorithmRules.DefaultUsage(algorithm) : KeyAlgorithmNames.ParseUsage(request.Usage);
-        var key = await provisioning.CreateAsync(request.Name, algorithm, usage, cancellationToken).ConfigureAwait(false);
+        var key = await provisioning.CreateAsync(request.Name, algorithm, usage, request.RotationPeriodDays, cancellationToken).ConfigureAwait(false);
         return mapper.Map<KeyDto>(key);
     }
 }

@@ -13,6 +13,7 @@ public sealed class CreateKeyCommandValidator : KmsValidator<CreateKeyCommand>
             .NotEmpty()
             .Must(a => KeyAlgorithmNames.TryParseAlgorithm(a, out _))
             .WithMessage($"'algorithm' must be one of {string.Join(", ", KeyAlgorithmNames.Algorithms)}.");
+        RuleFor(c => c.RotationPeriodDays).InclusiveBetween(1, Key.MaxRotationPeriodDays).When(c => c.RotationPeriodDays is not null);
         RuleFor(c => c.Usage)
             .Must(u => KeyAlgorithmNames.TryParseUsage(u, out _))
             .When(c => c.Usage is not null)

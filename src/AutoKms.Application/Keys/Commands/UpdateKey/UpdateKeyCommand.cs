@@ -8,4 +8,7 @@ namespace AutoKms.Application.Keys.Commands.UpdateKey;
 /// Renames a key and/or enables or disables it. <paramref name="Replace"/> is the PUT form, which
 /// requires both fields; PATCH changes only the fields it names.
 /// </summary>
-public sealed record UpdateKeyCommand(Guid Id, string? Name, string? Status, bool Replace = false) : IRequest<KeyDto>, ITransactionalRequest;
+/// <paramref name="MinDecryptionVersion"/> and <paramref name="RotationPeriodDays"/> (0 turns
+/// automatic rotation off) change only when given.
+public sealed record UpdateKeyCommand(Guid Id, string? Name, string? Status, bool Replace = false, int? MinDecryptionVersion = null, int? RotationPeriodDays = null)
+    : IRequest<KeyDto>, ITransactionalRequest;

@@ -30,6 +30,16 @@ public sealed class UpdateKeyCommandHandler(IKeyRepository keys, TimeProvider cl
             key.ChangeStatus(KeyAlgorithmNames.ParseStatus(request.Status), now);
         }
 
+        if (request.MinDecryptionVersion is { } minimum)
+        {
+            key.ChangeMinDecryptionVersion(minimum, now);
+        }
+
+        if (request.RotationPeriodDays is { } days)
+        {
+            key.ChangeRotationPeriod(days == 0 ? null : days, now);
+        }
+
         await keys.SaveAsync(key, cancellationToken).ConfigureAwait(false);
         return mapper.Map<KeyDto>(key);
     }

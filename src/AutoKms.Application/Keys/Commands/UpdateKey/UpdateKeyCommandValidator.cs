@@ -15,10 +15,12 @@ public sealed class UpdateKeyCommandValidator : KmsValidator<UpdateKeyCommand>
             .Must(s => KeyAlgorithmNames.TryParseStatus(s, out _))
             .WithMessage($"'status' must be one of {string.Join(", ", KeyAlgorithmNames.Statuses)}.")
             .When(c => c.Status is not null || c.Replace);
+        RuleFor(c => c.MinDecryptionVersion).GreaterThanOrEqualTo(1).When(c => c.MinDecryptionVersion is not null);
+        RuleFor(c => c.RotationPeriodDays).InclusiveBetween(0, Key.MaxRotationPeriodDays).When(c => c.RotationPeriodDays is not null);
         RuleFor(c => c)
-            .Must(c => c.Name is not null || c.Status is not null)
+            .Must(c => c.Name is not null || c.Status is not null || c.MinDecryptionVersion is not null || c.RotationPeriodDays is not null)
             .When(c => !c.Replace)
             .OverridePropertyName("body")
-            .WithMessage("Name at least one field to change: name or status.");
+            .WithMessage("Name at least one field to change: name, status, min_decryption_version or rotation_period_days.");
     }
 }

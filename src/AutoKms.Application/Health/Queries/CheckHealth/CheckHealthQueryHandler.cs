@@ -2,7 +2,7 @@ using System.Data.Common;
 using AutoKms.Application.Common.Interfaces;
 using MediatR;
 
-namespace AutoKms.Application.System.Queries.CheckHealth;
+namespace AutoKms.Application.Health.Queries.CheckHealth;
 
 public sealed class CheckHealthQueryHandler(IHealthProbe probe) : IRequestHandler<CheckHealthQuery, HealthReport>
 {

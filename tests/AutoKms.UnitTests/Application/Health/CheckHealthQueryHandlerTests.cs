@@ -1,9 +1,9 @@
 using AutoKms.Application.Common.Interfaces;
-using AutoKms.Application.System.Queries.CheckHealth;
+using AutoKms.Application.Health.Queries.CheckHealth;
 using Microsoft.Data.Sqlite;
 using Moq;
 
-namespace AutoKms.UnitTests.Application.System;
+namespace AutoKms.UnitTests.Application.Health;
 
 public sealed class CheckHealthQueryHandlerTests
 {

@@ -1,0 +1,3 @@
+namespace AutoKms.Application.Cryptography.Commands.ComputeMac;
+
+public sealed record MacResult(Guid KeyId, int Version, byte[] Mac);

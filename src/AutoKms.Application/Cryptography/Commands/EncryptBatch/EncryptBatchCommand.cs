@@ -1,0 +1,7 @@
+using AutoKms.Application.Common.Models;
+using MediatR;
+
+namespace AutoKms.Application.Cryptography.Commands.EncryptBatch;
+
+/// <summary>Encrypts up to 1000 plaintexts under the primary version; results come back in order.</summary>
+public sealed record EncryptBatchCommand(Guid KeyId, IReadOnlyList<EncryptItem> Items) : IRequest<IReadOnlyList<BatchResult<CipherResult>>>;

@@ -1,0 +1,52 @@
+using AutoKms.Application.Common.Models;
+using MediatR;
+
+namespace AutoKms.Application.Cryptography.Commands.EncryptBatch;
+
+public sealed class EncryptBatchCommandHandler(KeyCipher cipher) : IRequestHandler<EncryptBatchCommand, IReadOnlyList<BatchResult<CipherResult>>>
+{
+    public async Task<IReadOnlyList<BatchResult<CipherResult>>> Handle(EncryptBatchCommand request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var results = new List<BatchResult<CipherResult>>(request.Items.Count);
+        try
+        {
+            using var encryptor = await cipher.EncryptorAsync(request.KeyId, cancellationToken).ConfigureAwait(false);
+            foreach (var item in request.Items)
+            {
+                results.Add(EncryptOne(encryptor, item));
+            }
+
+            return results;
+        }
+        finally
+        {
+            foreach (var item in request.Items)
+            {
+                KeyCipher.Forget(item.Plaintext);
+            }
+        }
+    }
+
+    private static BatchResult<CipherResult> EncryptOne(Encryptor encryptor, EncryptItem item)
+    {
+        if (item.Error is not null)
+        {
+            return BatchResult.Failed<CipherResult>(item.Error);
+        }
+
+        if (item.Plaintext is null)
+        {
+            return BatchResult.Failed<CipherResult>("'plaintext_b64' is required.");
+        }
+
+        try
+        {
+            return BatchResult.Ok(encryptor.Encrypt(item.Plaintext, item.Aad));
+        }
+        catch (Exception ex) when (BatchErrors.IsItemError(ex))
+        {
+            return BatchResult.Failed<CipherResult>(ex.Message);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+using AutoKms.Application.Common.Validation;
+using FluentValidation;
+
+namespace AutoKms.Application.Cryptography.Commands.Sign;
+
+public sealed class SignCommandValidator : KmsValidator<SignCommand>
+{
+    public SignCommandValidator()
+    {
+        RuleFor(c => c.KeyId).NotEmpty();
+        SigningInput.AddRules(this, c => c.Message, c => c.Digest);
+    }
+}

@@ -1,0 +1,3 @@
+namespace AutoKms.Application.Cryptography.Commands.Sign;
+
+public sealed record SignatureResult(Guid KeyId, int Version, string Algorithm, byte[] Signature);

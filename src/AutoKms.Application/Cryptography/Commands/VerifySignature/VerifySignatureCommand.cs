@@ -1,0 +1,6 @@
+using MediatR;
+
+namespace AutoKms.Application.Cryptography.Commands.VerifySignature;
+
+/// <summary>Checks a signature with the version that made it (default: primary). A bad signature is <c>false</c>, not an error.</summary>
+public sealed record VerifySignatureCommand(Guid KeyId, byte[]? Message, byte[]? Digest, byte[] Signature, int? Version) : IRequest<bool>;

@@ -1,0 +1,48 @@
+using AutoKms.Application.Common.Crypto;
+using AutoKms.Application.Common.Interfaces;
+using AutoKms.Domain.Keys;
+
+namespace AutoKms.Application.Cryptography;
+
+/// <summary>
+/// Decrypts with whichever version each ciphertext names (the aggregate decides whether it may),
+/// unsealing each version at most once. Disposing zeroes every unsealed material.
+/// </summary>
+public sealed class Decryptor : IDisposable
+{
+    private readonly Key _key;
+    private readonly IKeyMaterialSealer _sealer;
+    private readonly ICryptoProvider _crypto;
+    private readonly Dictionary<int, KeyMaterial> _materials = [];
+
+    internal Decryptor(Key key, IKeyMaterialSealer sealer, ICryptoProvider crypto)
+    {
+        _key = key;
+        _sealer = sealer;
+        _crypto = crypto;
+    }
+
+    public byte[] Decrypt(EncryptedData data, int? version, byte[]? aad)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var keyVersion = _key.VersionForDecryption(KeyUsage.EncryptDecrypt, data.ResolveVersion(version));
+        KeyCipher.EnsureAadSupported(_key.Algorithm, aad);
+        if (!_materials.TryGetValue(keyVersion.Version, out var material))
+        {
+            material = _sealer.Unseal(_key.Id, keyVersion.Version, keyVersion.SealedMaterial);
+            _materials[keyVersion.Version] = material;
+        }
+
+        return _crypto.Decrypt(_key.Algorithm, material, data.ToPayload(_key.Algorithm), aad);
+    }
+
+    public void Dispose()
+    {
+        foreach (var material in _materials.Values)
+        {
+            material.Dispose();
+        }
+
+        _materials.Clear();
+    }
+}

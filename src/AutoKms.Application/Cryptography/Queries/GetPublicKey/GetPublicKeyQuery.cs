@@ -1,0 +1,6 @@
+using MediatR;
+
+namespace AutoKms.Application.Cryptography.Queries.GetPublicKey;
+
+/// <summary>The public half of an asymmetric key version (default: primary) as PEM and JWK.</summary>
+public sealed record GetPublicKeyQuery(Guid KeyId, int? Version) : IRequest<PublicKeyResult>;

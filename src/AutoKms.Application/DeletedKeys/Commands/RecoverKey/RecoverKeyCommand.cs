@@ -1,0 +1,8 @@
+using AutoKms.Application.Common.Interfaces;
+using AutoKms.Application.Common.Models;
+using MediatR;
+
+namespace AutoKms.Application.DeletedKeys.Commands.RecoverKey;
+
+/// <summary>Brings a deleted key back, versions and all, while its retention window lasts.</summary>
+public sealed record RecoverKeyCommand(Guid Id) : IRequest<KeyDto>, ITransactionalRequest;

@@ -1,0 +1,11 @@
+using AutoKms.Application.Common.Models;
+using MediatR;
+
+namespace AutoKms.Application.DeletedKeys.Queries.ListDeletedKeys;
+
+/// <summary>Deleted keys still recoverable, with when each will be purged.</summary>
+public sealed record ListDeletedKeysQuery(int Limit = ListDeletedKeysQuery.DefaultLimit, int Offset = 0) : IRequest<IReadOnlyList<DeletedKeyDto>>
+{
+    public const int DefaultLimit = 100;
+    public const int MaxLimit = 1000;
+}

@@ -1,0 +1,16 @@
+using AutoKms.Application.Common;
+using AutoKms.Application.Common.Interfaces;
+using AutoKms.Application.Common.Models;
+using MediatR;
+
+namespace AutoKms.Application.DeletedKeys.Queries.ListDeletedKeys;
+
+public sealed class ListDeletedKeysQueryHandler(IKeyReadService reads, KmsSettings settings) : IRequestHandler<ListDeletedKeysQuery, IReadOnlyList<DeletedKeyDto>>
+{
+    public async Task<IReadOnlyList<DeletedKeyDto>> Handle(ListDeletedKeysQuery request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var rows = await reads.ListDeletedKeysAsync(request.Limit, request.Offset, cancellationToken).ConfigureAwait(false);
+        return rows.Select(k => k with { PurgeAt = k.DeletedAt.AddDays(settings.DeletedKeyRetentionDays) }).ToList();
+    }
+}

@@ -1,0 +1,107 @@
+using System.Collections.Concurrent;
+using AutoKms.Application.Common.Interfaces;
+using Dapper;
+using Microsoft.Extensions.Logging;
+
+namespace AutoKms.Infrastructure.Persistence;
+
+/// <summary>
+/// Counts encryptions in memory and adds them to <c>key_versions.encryptions</c> in one transaction
+/// per flush: every second (<see cref="Maintenance.EncryptionCounterFlusher"/>), as soon as a version has
+/// <see cref="FlushThreshold"/> unpersisted, and at shutdown. A crash loses at most what was not
+/// yet flushed; the hot path never waits for a disk write.
+/// </summary>
+public sealed partial class BatchedEncryptionCounter(SqliteDatabase database, ILogger<BatchedEncryptionCounter> logger) : IEncryptionCounter, IDisposable
+{
+    public const long FlushThreshold = 1000;
+
+    private const string AddSql = "UPDATE key_versions SET encryptions = encryptions + @Count WHERE id = @Id";
+
+    private readonly ConcurrentDictionary<Guid, long> _pending = new();
+    private readonly ConcurrentDictionary<Guid, long> _inFlight = new();
+    private readonly SemaphoreSlim _flushLock = new(1, 1);
+
+    public void Record(Guid versionId, long count)
+    {
+        var total = _pending.AddOrUpdate(versionId, count, (_, current) => current + count);
+        if (total >= FlushThreshold)
+        {
+            _ = FlushQuietlyAsync();
+        }
+    }
+
+    public long Unpersisted(Guid versionId) =>
+        (_pending.TryGetValue(versionId, out var pending) ? pending : 0) + (_inFlight.TryGetValue(versionId, out var flying) ? flying : 0);
+
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        await _flushLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var batch = new List<(Guid Id, long Count)>();
+            foreach (var id in _pending.Keys)
+            {
+                if (_pending.TryRemove(id, out var count))
+                {
+                    _inFlight[id] = count;
+                    batch.Add((id, count));
+                }
+            }
+
+            if (batch.Count == 0)
+            {
+                return;
+            }
+
+            try
+            {
+                await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+                await using var transaction = connection.BeginTransaction(deferred: false);
+                foreach (var (id, count) in batch)
+                {
+                    await connection.ExecuteAsync(new CommandDefinition(AddSql, new { Id = id, Count = count }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                }
+
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                // Put the counts back: a failed flush must not lose them.
+                foreach (var (id, count) in batch)
+                {
+                    _pending.AddOrUpdate(id, count, (_, current) => current + count);
+                }
+
+                throw;
+            }
+            finally
+            {
+                foreach (var (id, _) in batch)
+                {
+                    _inFlight.TryRemove(id, out _);
+                }
+            }
+        }
+        finally
+        {
+            _flushLock.Release();
+        }
+    }
+
+    public void Dispose() => _flushLock.Dispose();
+
+    private async Task FlushQuietlyAsync()
+    {
+        try
+        {
+            await FlushAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException or ObjectDisposedException)
+        {
+            LogFlushFailed(logger, ex);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not persist encryption counts; they stay pending and will be retried")]
+    private static partial void LogFlushFailed(ILogger logger, Exception exception);
+}
