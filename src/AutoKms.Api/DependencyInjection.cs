@@ -1,6 +1,8 @@
 using System.Text.Json;
 using AutoKms.Api.Http;
 using AutoKms.Api.OpenApi;
+using AutoKms.Api.Operations;
+using AutoKms.Api.Rpc;
 using AutoKms.Application.Common.Validation;
 using Microsoft.AspNetCore.Mvc;
 
@@ -51,6 +53,10 @@ public static class DependencyInjection
             context.ProblemDetails.Extensions["request_id"] = context.HttpContext.TraceIdentifier;
         });
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+
+        services.AddSingleton<JsonBody>();
+        services.AddScoped<KmsOperations>();
+        services.AddSingleton<RpcMethods>();
 
         services.AddOpenApi("v1", options =>
         {

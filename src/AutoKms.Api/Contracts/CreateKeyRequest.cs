@@ -14,4 +14,8 @@ public sealed class CreateKeyRequest
     /// <summary>Optional: encrypt_decrypt (default for AES, ChaCha and RSA), sign_verify (RSA, EC) or mac (HMAC).</summary>
     /// <example>encrypt_decrypt</example>
     public string? Usage { get; init; }
+
+    /// <summary>Optional: rotate automatically every this many days (1 to 3650).</summary>
+    /// <example>90</example>
+    public int? RotationPeriodDays { get; init; }
 }

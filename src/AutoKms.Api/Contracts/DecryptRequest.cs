@@ -1,6 +1,6 @@
 namespace AutoKms.Api.Contracts;
 
-/// <summary>A ciphertext from encrypt, with the version that made it.</summary>
+/// <summary>A ciphertext from encrypt (split fields or the self-describing <c>ciphertext</c>), for decrypt and rewrap.</summary>
 public sealed class DecryptRequest
 {
     /// <example>3q2+7w8ZbWkzZmQ=</example>
@@ -21,4 +21,11 @@ public sealed class DecryptRequest
     /// <summary>The version from the encrypt answer; default: the primary version.</summary>
     /// <example>1</example>
     public int? Version { get; init; }
+
+    /// <summary>The self-describing form from encrypt, in place of ciphertext_b64, nonce_b64, tag_b64 and version.</summary>
+    /// <example>akms:v1:q83vEjRWeJCrze8S3q2+7w8ZbWkzZmTerb7v3q2+796tvu8=</example>
+    public string? Ciphertext { get; init; }
+
+    /// <summary>Up to 1000 items of this same shape, in order; answered as <c>batch_results</c>.</summary>
+    public IReadOnlyList<DecryptRequest?>? BatchInput { get; init; }
 }

@@ -4,5 +4,5 @@ namespace AutoKms.Api.Contracts;
 public sealed class DeleteKeysRequest
 {
     /// <example>["5e454eb6-7739-453b-9aee-21d60032a773"]</example>
-    public IReadOnlyList<string>? Ids { get; init; }
+    public IReadOnlyList<string?>? Ids { get; init; }
 }

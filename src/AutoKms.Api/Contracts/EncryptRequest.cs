@@ -13,4 +13,7 @@ public sealed class EncryptRequest
 
     /// <summary>Refused with 400 when present: the service chooses every nonce.</summary>
     public string? NonceB64 { get; init; }
+
+    /// <summary>Up to 1000 items of this same shape, encrypted in order; answered as <c>batch_results</c>.</summary>
+    public IReadOnlyList<EncryptRequest?>? BatchInput { get; init; }
 }

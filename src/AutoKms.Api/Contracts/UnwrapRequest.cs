@@ -17,4 +17,7 @@ public sealed class UnwrapRequest
     /// <summary>The version from the wrap answer; default: the primary version.</summary>
     /// <example>1</example>
     public int? Version { get; init; }
+
+    /// <summary>The self-describing form from wrap, in place of the split fields.</summary>
+    public string? Ciphertext { get; init; }
 }

@@ -14,4 +14,12 @@ public sealed class UpdateKeyRequest
     /// <summary>enabled or disabled.</summary>
     /// <example>disabled</example>
     public string? Status { get; init; }
+
+    /// <summary>Versions below this refuse to decrypt (403). At most the primary version.</summary>
+    /// <example>2</example>
+    public int? MinDecryptionVersion { get; init; }
+
+    /// <summary>Rotate automatically every this many days; 0 turns automatic rotation off.</summary>
+    /// <example>30</example>
+    public int? RotationPeriodDays { get; init; }
 }

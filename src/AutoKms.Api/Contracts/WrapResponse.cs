@@ -26,6 +26,10 @@ public sealed class WrapResponse
 
     public string? AadB64 { get; init; }
 
+    /// <summary>The self-describing form: akms:v&lt;version&gt;:&lt;base64(nonce ‖ ciphertext ‖ tag)&gt;; decrypt takes it alone.</summary>
+    /// <example>akms:v1:q83vEjRWeJCrze8S3q2+7w8ZbWkzZmTerb7v3q2+796tvu8=</example>
+    public string Ciphertext { get; init; } = string.Empty;
+
     public static WrapResponse From(CipherResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -38,6 +42,7 @@ public sealed class WrapResponse
             WrappedKeyB64 = Convert.ToBase64String(result.Ciphertext),
             TagB64 = Base64Field.Encode(result.Tag),
             AadB64 = Base64Field.Encode(result.Aad),
+            Ciphertext = result.SelfDescribing,
         };
     }
 }

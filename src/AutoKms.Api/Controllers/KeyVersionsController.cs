@@ -1,12 +1,7 @@
 using AutoKms.Api.Contracts;
 using AutoKms.Api.Http;
 using AutoKms.Application.Common.Models;
-using AutoKms.Application.KeyVersions.Commands.CreateKeyVersion;
-using AutoKms.Application.KeyVersions.Commands.DestroyKeyVersion;
-using AutoKms.Application.KeyVersions.Commands.UpdateKeyVersion;
-using AutoKms.Application.KeyVersions.Queries.GetKeyVersion;
-using AutoKms.Application.KeyVersions.Queries.ListKeyVersions;
-using MediatR;
+using AutoKms.Api.Operations;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AutoKms.Api.Controllers;
@@ -14,7 +9,7 @@ namespace AutoKms.Api.Controllers;
 /// <summary>Versions of keys: their number and status, never their material.</summary>
 [Route("kms/key_version")]
 [Tags("Key versions")]
-public sealed class KeyVersionsController(IMediator mediator) : KmsControllerBase(mediator)
+public sealed class KeyVersionsController(KmsOperations operations) : KmsControllerBase(operations)
 {
     /// <summary>Creates the key's next version and makes it primary, as rotate does.</summary>
     /// <response code="201">The new version.</response>
@@ -25,7 +20,7 @@ public sealed class KeyVersionsController(IMediator mediator) : KmsControllerBas
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public async Task<IActionResult> CreateKeyVersion([FromBody] CreateKeyVersionRequest request, CancellationToken cancellationToken)
     {
-        var version = await Mediator.Send(new CreateKeyVersionCommand(RouteIds.Parse(request.KeyId, "key_id", "key id")), cancellationToken);
+        var version = await Operations.CreateKeyVersionAsync(request, cancellationToken);
         return CreatedAtAction(nameof(GetKeyVersion), new { id = version.Id }, version);
     }
 
@@ -41,10 +36,7 @@ public sealed class KeyVersionsController(IMediator mediator) : KmsControllerBas
         [FromQuery] int? limit,
         [FromQuery] int? offset,
         CancellationToken cancellationToken)
-    {
-        Guid? parsed = keyId is null ? null : RouteIds.Parse(keyId, "key_id", "key id");
-        return Ok(await Mediator.Send(new ListKeyVersionsQuery(parsed, limit ?? ListKeyVersionsQuery.DefaultLimit, offset ?? 0), cancellationToken));
-    }
+        => Ok(await Operations.ListKeyVersionsAsync(keyId, limit, offset, cancellationToken));
 
     /// <summary>Reads one version.</summary>
     /// <response code="404">No such version.</response>
@@ -52,7 +44,7 @@ public sealed class KeyVersionsController(IMediator mediator) : KmsControllerBas
     [ProducesResponseType<KeyVersionDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public async Task<ActionResult<KeyVersionDto>> GetKeyVersion(string id, CancellationToken cancellationToken) =>
-        Ok(await Mediator.Send(new GetKeyVersionQuery(RouteIds.KeyVersion(id)), cancellationToken));
+        Ok(await Operations.GetKeyVersionAsync(RouteIds.KeyVersion(id), cancellationToken));
 
     /// <summary>Enables, disables or destroys a version. Disabled versions answer 403 until re-enabled; destroyed ones for good.</summary>
     /// <response code="404">No such version.</response>
@@ -63,7 +55,7 @@ public sealed class KeyVersionsController(IMediator mediator) : KmsControllerBas
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     public async Task<ActionResult<KeyVersionDto>> UpdateKeyVersion(string id, [FromBody] UpdateKeyVersionRequest request, CancellationToken cancellationToken) =>
-        Ok(await Mediator.Send(new UpdateKeyVersionCommand(RouteIds.KeyVersion(id), request.Status!), cancellationToken));
+        Ok(await Operations.UpdateKeyVersionAsync(RouteIds.KeyVersion(id), request, cancellationToken));
 
     /// <summary>Destroys a version: its material is erased for good; the version stays listed as destroyed.</summary>
     /// <response code="200"><c>{"deleted": 1}</c></response>
@@ -74,5 +66,5 @@ public sealed class KeyVersionsController(IMediator mediator) : KmsControllerBas
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     public async Task<ActionResult<DeleteResult>> DeleteKeyVersion(string id, CancellationToken cancellationToken) =>
-        Ok(await Mediator.Send(new DestroyKeyVersionCommand(RouteIds.KeyVersion(id)), cancellationToken));
+        Ok(await Operations.DestroyKeyVersionAsync(RouteIds.KeyVersion(id), cancellationToken));
 }

@@ -2,15 +2,7 @@ using System.Text.Json;
 using AutoKms.Api.Contracts;
 using AutoKms.Api.Http;
 using AutoKms.Application.Common.Models;
-using AutoKms.Application.Keys.Commands.CreateKey;
-using AutoKms.Application.Keys.Commands.CreateKeys;
-using AutoKms.Application.Keys.Commands.DeleteKeys;
-using AutoKms.Application.Keys.Commands.RotateKey;
-using AutoKms.Application.Keys.Commands.UpdateKey;
-using AutoKms.Application.Keys.Commands.UpdateKeys;
-using AutoKms.Application.Keys.Queries.GetKey;
-using AutoKms.Application.Keys.Queries.ListKeys;
-using MediatR;
+using AutoKms.Api.Operations;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AutoKms.Api.Controllers;
@@ -18,7 +10,7 @@ namespace AutoKms.Api.Controllers;
 /// <summary>Keys: create, read, update, delete and rotate. Paths are case-insensitive (<c>/kms/Key</c> works).</summary>
 [Route("kms/key")]
 [Tags("Keys")]
-public sealed class KeysController(IMediator mediator) : KmsControllerBase(mediator)
+public sealed class KeysController(KmsOperations operations) : KmsControllerBase(operations)
 {
     /// <summary>Creates a key, or (with a JSON array) several keys atomically.</summary>
     /// <remarks>The body is a CreateKeyRequest object or an array of them; the answer has the same shape.</remarks>
@@ -31,20 +23,8 @@ public sealed class KeysController(IMediator mediator) : KmsControllerBase(media
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, "application/problem+json")]
     public async Task<IActionResult> CreateKey([FromBody] JsonElement body, CancellationToken cancellationToken)
     {
-        if (body.ValueKind == JsonValueKind.Array)
-        {
-            var requests = ReadJson<List<CreateKeyRequest>>(body);
-            var created = await Mediator.Send(new CreateKeysCommand(requests.Select((r, i) => ToCommand(r, i)).ToList()), cancellationToken);
-            return StatusCode(StatusCodes.Status201Created, created);
-        }
-
-        if (body.ValueKind != JsonValueKind.Object)
-        {
-            throw new Application.Common.Exceptions.InvalidRequestException("The request body must be a JSON object or an array of objects.");
-        }
-
-        var key = await Mediator.Send(ToCommand(ReadJson<CreateKeyRequest>(body)), cancellationToken);
-        return CreatedAtAction(nameof(GetKey), new { id = key.Id }, key);
+        var (created, single) = await Operations.CreateKeyAsync(body, cancellationToken);
+        return single is null ? StatusCode(StatusCodes.Status201Created, created) : CreatedAtAction(nameof(GetKey), new { id = single.Id }, single);
     }
 
     /// <summary>Lists keys in creation order.</summary>
@@ -56,7 +36,7 @@ public sealed class KeysController(IMediator mediator) : KmsControllerBase(media
     [HttpGet("")]
     [ProducesResponseType<IReadOnlyList<KeyDto>>(StatusCodes.Status200OK)]
     public async Task<ActionResult<IReadOnlyList<KeyDto>>> ListKeys([FromQuery] string? name, [FromQuery] string? status, [FromQuery] int? limit, [FromQuery] int? offset, CancellationToken cancellationToken) =>
-        Ok(await Mediator.Send(new ListKeysQuery(name, status, limit ?? ListKeysQuery.DefaultLimit, offset ?? 0), cancellationToken));
+        Ok(await Operations.ListKeysAsync(name, status, limit, offset, cancellationToken));
 
     /// <summary>Reads one key.</summary>
     /// <response code="404">No such key (or it was deleted).</response>
@@ -64,7 +44,7 @@ public sealed class KeysController(IMediator mediator) : KmsControllerBase(media
     [ProducesResponseType<KeyDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public async Task<ActionResult<KeyDto>> GetKey(string id, CancellationToken cancellationToken) =>
-        Ok(await Mediator.Send(new GetKeyQuery(RouteIds.Key(id)), cancellationToken));
+        Ok(await Operations.GetKeyAsync(RouteIds.Key(id), cancellationToken));
 
     /// <summary>Changes a key's name and/or status (enabled, disabled).</summary>
     /// <response code="404">No such key.</response>
@@ -75,7 +55,7 @@ public sealed class KeysController(IMediator mediator) : KmsControllerBase(media
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     public async Task<ActionResult<KeyDto>> UpdateKey(string id, [FromBody] UpdateKeyRequest request, CancellationToken cancellationToken) =>
-        Ok(await Mediator.Send(ToCommand(RouteIds.Key(id), request, replace: false), cancellationToken));
+        Ok(await Operations.UpdateKeyAsync(RouteIds.Key(id), request, replace: false, cancellationToken));
 
     /// <summary>Replaces a key's name and status; both are required.</summary>
     /// <response code="404">No such key.</response>
@@ -86,7 +66,7 @@ public sealed class KeysController(IMediator mediator) : KmsControllerBase(media
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     public async Task<ActionResult<KeyDto>> ReplaceKey(string id, [FromBody] UpdateKeyRequest request, CancellationToken cancellationToken) =>
-        Ok(await Mediator.Send(ToCommand(RouteIds.Key(id), request, replace: true), cancellationToken));
+        Ok(await Operations.UpdateKeyAsync(RouteIds.Key(id), request, replace: true, cancellationToken));
 
     /// <summary>Deletes a key; afterwards GET answers 404.</summary>
     /// <response code="200"><c>{"deleted": 1}</c></response>
@@ -95,7 +75,7 @@ public sealed class KeysController(IMediator mediator) : KmsControllerBase(media
     [ProducesResponseType<DeleteResult>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public async Task<ActionResult<DeleteResult>> DeleteKey(string id, CancellationToken cancellationToken) =>
-        Ok(await Mediator.Send(new DeleteKeysCommand([RouteIds.Key(id)]), cancellationToken));
+        Ok(await Operations.DeleteKeysAsync([id], cancellationToken));
 
     /// <summary>Changes several keys atomically (each item names its <c>id</c>).</summary>
     /// <response code="404">One of the keys does not exist; nothing changed.</response>
@@ -104,8 +84,8 @@ public sealed class KeysController(IMediator mediator) : KmsControllerBase(media
     [ProducesResponseType<IReadOnlyList<KeyDto>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
-    public async Task<ActionResult<IReadOnlyList<KeyDto>>> UpdateKeys([FromBody] List<UpdateKeyRequest> requests, CancellationToken cancellationToken) =>
-        Ok(await Mediator.Send(ToBulkCommand(requests, replace: false), cancellationToken));
+    public async Task<ActionResult<IReadOnlyList<KeyDto>>> UpdateKeys([FromBody] List<UpdateKeyRequest?> requests, CancellationToken cancellationToken) =>
+        Ok(await Operations.UpdateKeysAsync(requests, replace: false, cancellationToken));
 
     /// <summary>Replaces several keys' name and status atomically.</summary>
     /// <response code="404">One of the keys does not exist; nothing changed.</response>
@@ -114,8 +94,8 @@ public sealed class KeysController(IMediator mediator) : KmsControllerBase(media
     [ProducesResponseType<IReadOnlyList<KeyDto>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
-    public async Task<ActionResult<IReadOnlyList<KeyDto>>> ReplaceKeys([FromBody] List<UpdateKeyRequest> requests, CancellationToken cancellationToken) =>
-        Ok(await Mediator.Send(ToBulkCommand(requests, replace: true), cancellationToken));
+    public async Task<ActionResult<IReadOnlyList<KeyDto>>> ReplaceKeys([FromBody] List<UpdateKeyRequest?> requests, CancellationToken cancellationToken) =>
+        Ok(await Operations.UpdateKeysAsync(requests, replace: true, cancellationToken));
 
     /// <summary>Deletes several keys atomically: <c>{"ids": [...]}</c>.</summary>
     /// <response code="200"><c>{"deleted": n}</c></response>
@@ -125,7 +105,7 @@ public sealed class KeysController(IMediator mediator) : KmsControllerBase(media
     [ProducesResponseType<DeleteResult>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public async Task<ActionResult<DeleteResult>> DeleteKeys([FromBody] DeleteKeysRequest request, CancellationToken cancellationToken) =>
-        Ok(await Mediator.Send(new DeleteKeysCommand((request.Ids ?? []).Select((id, i) => RouteIds.Parse(id, $"ids[{i}]", "key id")).ToList()), cancellationToken));
+        Ok(await Operations.DeleteKeysAsync(request.Ids ?? [], cancellationToken));
 
     /// <summary>Rotates the key: a new version with fresh material becomes primary. Old ciphertexts keep decrypting with their version.</summary>
     /// <response code="201">Rotated; the body is empty and the key's primary_version went up by one.</response>
@@ -135,20 +115,7 @@ public sealed class KeysController(IMediator mediator) : KmsControllerBase(media
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public async Task<IActionResult> RotateKey(string id, CancellationToken cancellationToken)
     {
-        await Mediator.Send(new RotateKeyCommand(RouteIds.Key(id)), cancellationToken);
+        await Operations.RotateKeyAsync(RouteIds.Key(id), cancellationToken);
         return StatusCode(StatusCodes.Status201Created);
     }
-
-    private static CreateKeyCommand ToCommand(CreateKeyRequest? request, int index) =>
-        request is null ? throw NullItem(index) : new(request.Name!, request.Algorithm!, request.Usage);
-
-    private static CreateKeyCommand ToCommand(CreateKeyRequest request) => ToCommand(request, 0);
-
-    private static UpdateKeyCommand ToCommand(Guid id, UpdateKeyRequest request, bool replace) => new(id, request.Name, request.Status, replace);
-
-    private static UpdateKeysCommand ToBulkCommand(List<UpdateKeyRequest> requests, bool replace) =>
-        new(requests.Select((r, i) => r is null ? throw NullItem(i) : ToCommand(RouteIds.Parse(r.Id, $"[{i}].id", "key id"), r, replace)).ToList());
-
-    private static FluentValidation.ValidationException NullItem(int index) =>
-        new([new FluentValidation.Results.ValidationFailure($"[{index}]", "Each item must be a JSON object.")]);
 }

@@ -1,13 +1,13 @@
 using AutoKms.Api.Contracts;
-using AutoKms.Application.Health.Queries.CheckHealth;
-using MediatR;
+using AutoKms.Api.Operations;
+using AutoKms.Api.Rpc;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AutoKms.Api.Controllers;
 
 [Route("system")]
 [Tags("System")]
-public sealed class SystemController(IMediator mediator) : KmsControllerBase(mediator)
+public sealed class SystemController(KmsOperations operations, RpcMethods methods) : KmsControllerBase(operations)
 {
     /// <summary>Liveness with a real database round trip.</summary>
     /// <response code="200">The service and its database answer: <c>{"ok": true}</c>.</response>
@@ -17,8 +17,12 @@ public sealed class SystemController(IMediator mediator) : KmsControllerBase(med
     [ProducesResponseType<HealthResponse>(StatusCodes.Status503ServiceUnavailable)]
     public async Task<ActionResult<HealthResponse>> Healthz(CancellationToken cancellationToken)
     {
-        var report = await Mediator.Send(new CheckHealthQuery(), cancellationToken);
-        var body = new HealthResponse { Ok = report.Ok, Error = report.Error };
-        return report.Ok ? Ok(body) : StatusCode(StatusCodes.Status503ServiceUnavailable, body);
+        var health = await Operations.HealthAsync(cancellationToken);
+        return health.Ok ? Ok(health) : StatusCode(StatusCodes.Status503ServiceUnavailable, health);
     }
+
+    /// <summary>The JSON-RPC 2.0 methods POST /kms/rpc accepts.</summary>
+    [HttpGet("methodz")]
+    [ProducesResponseType<MethodsResponse>(StatusCodes.Status200OK)]
+    public ActionResult<MethodsResponse> Methodz() => Ok(new MethodsResponse { Methods = methods.Names });
 }

@@ -23,18 +23,8 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             return true;
         }
 
-        ProblemDetails problem = exception switch
-        {
-            ValidationException validation => Validation(validation),
-            BadHttpRequestException bad => Problem(bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? TooLarge() : bad.Message),
-            JsonException json => Problem(StatusCodes.Status400BadRequest, $"The request body is not valid JSON: {JsonErrors.DescribeSyntaxError(json.Message)}"),
-            NotFoundException notFound => Problem(StatusCodes.Status404NotFound, notFound.Message),
-            ConflictException conflict => Problem(StatusCodes.Status409Conflict, conflict.Message),
-            InvalidRequestException invalid => Problem(StatusCodes.Status400BadRequest, invalid.Message),
-            DecryptionFailedException failed => Problem(StatusCodes.Status400BadRequest, failed.Message),
-            DomainException domain => Problem(StatusOf(domain.Kind), domain.Message),
-            _ => Problem(StatusCodes.Status500InternalServerError, "An unexpected error occurred; the request id identifies it in the service log."),
-        };
+        var problem = Describe(exception)
+            ?? new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Detail = "An unexpected error occurred; the request id identifies it in the service log." };
 
         if (problem.Status == StatusCodes.Status500InternalServerError)
         {
@@ -49,6 +39,20 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             Exception = exception,
         }).ConfigureAwait(false);
     }
+
+    /// <summary>The problem details for an error a client caused, or <c>null</c> for a bug (a 500).</summary>
+    public static ProblemDetails? Describe(Exception exception) => exception switch
+    {
+        ValidationException validation => Validation(validation),
+        BadHttpRequestException bad => Problem(bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? TooLarge() : bad.Message),
+        JsonException json => Problem(StatusCodes.Status400BadRequest, $"The request body is not valid JSON: {JsonErrors.DescribeSyntaxError(json.Message)}"),
+        NotFoundException notFound => Problem(StatusCodes.Status404NotFound, notFound.Message),
+        ConflictException conflict => Problem(StatusCodes.Status409Conflict, conflict.Message),
+        InvalidRequestException invalid => Problem(StatusCodes.Status400BadRequest, invalid.Message),
+        DecryptionFailedException failed => Problem(StatusCodes.Status400BadRequest, failed.Message),
+        DomainException domain => Problem(StatusOf(domain.Kind), domain.Message),
+        _ => null,
+    };
 
     public static string TooLarge() => "The request body is larger than the configured limit (Kms:MaxRequestBodyBytes).";
 

@@ -11,7 +11,7 @@ namespace AutoKms.Infrastructure.Persistence;
 /// <see cref="FlushThreshold"/> unpersisted, and at shutdown. A crash loses at most what was not
 /// yet flushed; the hot path never waits for a disk write.
 /// </summary>
-public sealed partial class BatchedEncryptionCounter(SqliteDatabase database, ILogger<BatchedEncryptionCounter> logger) : IEncryptionCounter, IDisposable
+public sealed partial class BatchedEncryptionCounter(SqliteDatabase database, ILogger<BatchedEncryptionCounter> logger) : IEncryptionCounter
 {
     public const long FlushThreshold = 1000;
 
@@ -19,6 +19,8 @@ public sealed partial class BatchedEncryptionCounter(SqliteDatabase database, IL
 
     private readonly ConcurrentDictionary<Guid, long> _pending = new();
     private readonly ConcurrentDictionary<Guid, long> _inFlight = new();
+    // Never disposed on purpose: the final flush runs while the host shuts down, and a
+    // SemaphoreSlim whose wait handle is never used holds no unmanaged resource.
     private readonly SemaphoreSlim _flushLock = new(1, 1);
 
     public void Record(Guid versionId, long count)
@@ -87,8 +89,6 @@ public sealed partial class BatchedEncryptionCounter(SqliteDatabase database, IL
             _flushLock.Release();
         }
     }
-
-    public void Dispose() => _flushLock.Dispose();
 
     private async Task FlushQuietlyAsync()
     {

@@ -1,3 +1,4 @@
+using AutoKms.Application.Common;
 using AutoKms.Application.Common.Crypto;
 using AutoKms.Application.Common.Interfaces;
 using AutoKms.Application.Common.Mappings;
@@ -40,7 +41,13 @@ public sealed class Fixture
 
     public KeyProvisioning Provisioning => new(Keys.Object, Crypto.Object, Sealer.Object, Clock);
 
-    public KeyCipher Cipher => new(Keys.Object, Sealer.Object, Crypto.Object);
+    public Mock<IEncryptionCounter> Counter { get; } = new();
+
+    public Mock<IUnitOfWork> UnitOfWork { get; } = new();
+
+    public KmsSettings Settings { get; set; } = new();
+
+    public KeyCipher Cipher => new(Keys.Object, Sealer.Object, Crypto.Object, Counter.Object, UnitOfWork.Object, Provisioning, Settings);
 
     public static IMapper CreateMapper() => new MapperConfiguration(cfg => cfg.AddProfile<KeyMappingProfile>()).CreateMapper();
 

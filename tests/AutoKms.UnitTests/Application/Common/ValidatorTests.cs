@@ -1,3 +1,4 @@
+using AutoKms.Application.Cryptography;
 using AutoKms.Application.Cryptography.Commands.Decrypt;
 using AutoKms.Application.Cryptography.Commands.Encrypt;
 using AutoKms.Application.Keys.Commands.CreateKey;
@@ -75,6 +76,6 @@ public sealed class ValidatorTests
     [Test]
     public void Decrypt_WithVersionZero_IsRefused()
     {
-        Assert.That(new DecryptCommandValidator().Validate(new DecryptCommand(Guid.NewGuid(), [1], null, null, null, 0)).IsValid, Is.False);
+        Assert.That(new DecryptCommandValidator().Validate(new DecryptCommand(Guid.NewGuid(), EncryptedData.Split([1], null, null), null, 0)).IsValid, Is.False);
     }
 }

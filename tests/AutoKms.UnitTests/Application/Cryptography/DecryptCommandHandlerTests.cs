@@ -1,5 +1,6 @@
 using AutoKms.Application.Common.Crypto;
 using AutoKms.Application.Common.Exceptions;
+using AutoKms.Application.Cryptography;
 using AutoKms.Application.Cryptography.Commands.Decrypt;
 using AutoKms.Domain.Keys;
 using AutoKms.Domain.Keys.Exceptions;
@@ -25,7 +26,7 @@ public sealed class DecryptCommandHandlerTests
             .Callback((KeyAlgorithm _, KeyMaterial m, CipherPayload p, byte[]? _) => (usedKey, payload) = (m.Span.ToArray(), p))
             .Returns([9, 9]);
 
-        var plaintext = await Handler.Handle(new DecryptCommand(key.Id, [2], [1], [3], null, requested), CancellationToken.None);
+        var plaintext = await Handler.Handle(new DecryptCommand(key.Id, EncryptedData.Split([2], [1], [3]), null, requested), CancellationToken.None);
 
         Assert.That(plaintext, Is.EqualTo(new byte[] { 9, 9 }));
         using var expected = Fixture.MaterialFor(key.Id, used);
@@ -39,7 +40,7 @@ public sealed class DecryptCommandHandlerTests
         var key = _fixture.GivenKey();
         _fixture.Crypto.Setup(c => c.Decrypt(It.IsAny<KeyAlgorithm>(), It.IsAny<KeyMaterial>(), It.IsAny<CipherPayload>(), It.IsAny<byte[]?>())).Throws(new DecryptionFailedException());
 
-        var error = Assert.ThrowsAsync<DecryptionFailedException>(() => Handler.Handle(new DecryptCommand(key.Id, [2], [1], [3], null, null), CancellationToken.None));
+        var error = Assert.ThrowsAsync<DecryptionFailedException>(() => Handler.Handle(new DecryptCommand(key.Id, EncryptedData.Split([2], [1], [3]), null, null), CancellationToken.None));
         Assert.That(error!.Message, Is.EqualTo("Decryption failed"));
     }
 
@@ -49,7 +50,7 @@ public sealed class DecryptCommandHandlerTests
         var key = _fixture.GivenKey(versions: 2);
         key.ChangeVersionStatus(1, KeyVersionStatus.Disabled, Fixture.Now);
 
-        Assert.ThrowsAsync<KeyVersionUnavailableException>(() => Handler.Handle(new DecryptCommand(key.Id, [2], [1], [3], null, 1), CancellationToken.None));
+        Assert.ThrowsAsync<KeyVersionUnavailableException>(() => Handler.Handle(new DecryptCommand(key.Id, EncryptedData.Split([2], [1], [3]), null, 1), CancellationToken.None));
     }
 
     [Test]
@@ -57,6 +58,6 @@ public sealed class DecryptCommandHandlerTests
     {
         var key = _fixture.GivenKey();
 
-        Assert.ThrowsAsync<KeyVersionNotFoundException>(() => Handler.Handle(new DecryptCommand(key.Id, [2], [1], [3], null, 5), CancellationToken.None));
+        Assert.ThrowsAsync<KeyVersionNotFoundException>(() => Handler.Handle(new DecryptCommand(key.Id, EncryptedData.Split([2], [1], [3]), null, 5), CancellationToken.None));
     }
 }

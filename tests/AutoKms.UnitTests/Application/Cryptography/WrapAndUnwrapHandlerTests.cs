@@ -1,4 +1,5 @@
 using AutoKms.Application.Common.Crypto;
+using AutoKms.Application.Cryptography;
 using AutoKms.Application.Cryptography.Commands.UnwrapKey;
 using AutoKms.Application.Cryptography.Commands.WrapKey;
 using AutoKms.Domain.Keys;
@@ -39,7 +40,7 @@ public sealed class UnwrapKeyCommandHandlerTests
         var key = fixture.GivenKey(versions: 2);
         fixture.Crypto.Setup(c => c.Decrypt(KeyAlgorithm.Aes256Gcm, It.IsAny<KeyMaterial>(), It.IsAny<CipherPayload>(), null)).Returns([5, 6, 7]);
 
-        var material = await new UnwrapKeyCommandHandler(fixture.Cipher).Handle(new UnwrapKeyCommand(key.Id, [2], [1], [3], null, 1), CancellationToken.None);
+        var material = await new UnwrapKeyCommandHandler(fixture.Cipher).Handle(new UnwrapKeyCommand(key.Id, EncryptedData.Split([2], [1], [3]), null, 1), CancellationToken.None);
 
         Assert.That(material, Is.EqualTo(new byte[] { 5, 6, 7 }));
         fixture.Sealer.Verify(s => s.Unseal(key.Id, 1, It.IsAny<ReadOnlyMemory<byte>>()), Times.Once);
@@ -52,6 +53,6 @@ public sealed class UnwrapKeyCommandHandlerTests
         var key = fixture.GivenKey();
         key.ChangeStatus(KeyStatus.Disabled, Fixture.Now);
 
-        Assert.ThrowsAsync<KeyDisabledException>(() => new UnwrapKeyCommandHandler(fixture.Cipher).Handle(new UnwrapKeyCommand(key.Id, [2], [1], [3], null, null), CancellationToken.None));
+        Assert.ThrowsAsync<KeyDisabledException>(() => new UnwrapKeyCommandHandler(fixture.Cipher).Handle(new UnwrapKeyCommand(key.Id, EncryptedData.Split([2], [1], [3]), null, null), CancellationToken.None));
     }
 }

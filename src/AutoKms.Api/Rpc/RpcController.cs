@@ -1,0 +1,85 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AutoKms.Api.Controllers;
+using AutoKms.Api.Http;
+using AutoKms.Api.Operations;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AutoKms.Api.Rpc;
+
+/// <summary>
+/// JSON-RPC 2.0 over HTTP: a single call or a batch, dispatched to the same operations (and so
+/// the same MediatR requests) as the REST routes. HTTP errors become JSON-RPC errors whose
+/// <c>data</c> holds the HTTP status and detail.
+/// </summary>
+[Route("kms/rpc")]
+[Tags("JSON-RPC")]
+public sealed class RpcController(KmsOperations operations, RpcMethods methods, JsonBody json) : KmsControllerBase(operations)
+{
+    private const int MaxBatch = 100;
+
+    /// <summary>
+    /// JSON-RPC 2.0: <c>{"jsonrpc":"2.0","method":"Key.create","params":{...},"id":1}</c> or an array of such calls.
+    /// Methods are listed at GET /system/methodz; params are the REST body plus <c>id</c> for the key or version.
+    /// </summary>
+    /// <response code="200">The response object, or an array of them for a batch.</response>
+    /// <response code="204">Every call was a notification (no id): nothing to answer.</response>
+    [HttpPost("")]
+    [Consumes("application/json")]
+    [ProducesResponseType<JsonObject>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    public async Task<IActionResult> Call([FromBody] JsonElement body, CancellationToken cancellationToken)
+    {
+        if (body.ValueKind == JsonValueKind.Array)
+        {
+            if (body.GetArrayLength() == 0 || body.GetArrayLength() > MaxBatch)
+            {
+                return Ok(RpcErrors.Response(null, RpcErrors.InvalidRequest, $"A batch holds 1 to {MaxBatch} calls."));
+            }
+
+            var answers = new JsonArray();
+            foreach (var call in body.EnumerateArray())
+            {
+                if (await CallOneAsync(call, cancellationToken) is { } answer)
+                {
+                    answers.Add(answer);
+                }
+            }
+
+            return answers.Count == 0 ? NoContent() : Ok(answers);
+        }
+
+        var single = await CallOneAsync(body, cancellationToken);
+        return single is null ? NoContent() : Ok(single);
+    }
+
+    private async Task<JsonObject?> CallOneAsync(JsonElement call, CancellationToken cancellationToken)
+    {
+        if (call.ValueKind != JsonValueKind.Object
+            || !call.TryGetProperty("jsonrpc", out var version) || version.ValueKind != JsonValueKind.String || version.GetString() != "2.0"
+            || !call.TryGetProperty("method", out var method) || method.ValueKind != JsonValueKind.String)
+        {
+            return RpcErrors.Response(null, RpcErrors.InvalidRequest, "A call is an object with \"jsonrpc\": \"2.0\", a string \"method\" and optional \"params\" and \"id\".");
+        }
+
+        var hasId = call.TryGetProperty("id", out var idElement);
+        var id = hasId ? JsonNode.Parse(idElement.GetRawText()) : null;
+        if (!methods.TryGet(method.GetString()!, out var handler))
+        {
+            return hasId ? RpcErrors.Response(id, RpcErrors.MethodNotFound, $"Unknown method '{method.GetString()}'; see GET /system/methodz.") : null;
+        }
+
+        var parameters = call.TryGetProperty("params", out var p) ? p : default;
+        try
+        {
+            var result = await handler(new RpcCall(Operations, json, parameters), cancellationToken);
+            return hasId
+                ? new JsonObject { ["jsonrpc"] = "2.0", ["result"] = JsonSerializer.SerializeToNode(result, json.Options), ["id"] = id }
+                : null;
+        }
+        catch (Exception ex) when (ProblemDetailsExceptionHandler.Describe(ex) is { } problem)
+        {
+            return hasId ? RpcErrors.FromProblem(id, problem, json.Options) : null;
+        }
+    }
+}
