@@ -51,6 +51,10 @@ public static class DependencyInjection
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             context.ProblemDetails.Extensions["request_id"] = context.HttpContext.TraceIdentifier;
+            if (context.ProblemDetails.Extensions.Remove("traceId", out var traceId) || System.Diagnostics.Activity.Current?.Id is { } activity && (traceId = activity) is not null)
+            {
+                context.ProblemDetails.Extensions["trace_id"] = traceId;
+            }
         });
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 

@@ -1,8 +1,16 @@
 using AutoKms.Api;
+using AutoKms.Api.Http;
 using AutoKms.Application;
 using AutoKms.Infrastructure;
 
-var builder = WebApplication.CreateBuilder(args);
+// appsettings.json is read from beside the binary, wherever the service is started from; the
+// SQLite file (default "kms.db") stays relative to the working directory.
+var contentRootGiven = args.Any(a => a.Contains("contentRoot", StringComparison.OrdinalIgnoreCase));
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    ContentRootPath = contentRootGiven ? null : AppContext.BaseDirectory,
+});
 builder.AddApi();
 builder.Services
     .AddApplication()
@@ -10,8 +18,16 @@ builder.Services
 
 var app = builder.Build();
 
-// Schema migrations and the root-key check run before the first request: no init step.
-await app.Services.InitializeInfrastructureAsync();
+// Root key, schema migrations and the root-key check run before the first request: no init step.
+try
+{
+    await app.Services.InitializeInfrastructureAsync();
+}
+catch (Exception ex) when (ex is InvalidOperationException or IOException or UnauthorizedAccessException or System.Data.Common.DbException)
+{
+    StartupLog.CannotStart(app.Logger, ex.Message);
+    throw;
+}
 
 app.UseApi();
 await app.RunAsync();

@@ -49,6 +49,8 @@ public static class DependencyInjection
     /// </summary>
     public static async Task InitializeInfrastructureAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
+        // The root key first: a fresh database gets a generated one before the file exists.
+        _ = services.GetRequiredService<RootKey>();
         await services.GetRequiredService<SchemaMigrator>().MigrateAsync(SqliteMigrations.All, cancellationToken).ConfigureAwait(false);
         await services.GetRequiredService<RootKeyCheck>().VerifyAsync(cancellationToken).ConfigureAwait(false);
     }

@@ -12,6 +12,8 @@ public sealed partial class RequestIdMiddleware(RequestDelegate next, ILogger<Re
     public const string HeaderName = "X-Request-Id";
     private const int MaxLength = 64;
 
+    private static readonly Func<ILogger, string, IDisposable?> RequestScope = LoggerMessage.DefineScope<string>("request {ClientRequestId}");
+
     public async Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -22,8 +24,13 @@ public sealed partial class RequestIdMiddleware(RequestDelegate next, ILogger<Re
         }
 
         var requestId = context.TraceIdentifier;
-        context.Response.Headers[HeaderName] = requestId;
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["RequestId"] = requestId });
+        // Set as the response starts: the exception handler clears headers before writing an error.
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers[HeaderName] = requestId;
+            return Task.CompletedTask;
+        });
+        using var scope = RequestScope(logger, requestId);
         var started = Stopwatch.GetTimestamp();
         try
         {

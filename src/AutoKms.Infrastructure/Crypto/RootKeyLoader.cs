@@ -44,6 +44,13 @@ public sealed partial class RootKeyLoader(KmsOptions options, SqliteDatabase dat
             return new RootKey(ReadKeyFile(generated)) { Source = generated };
         }
 
+        if (File.Exists(database.FilePath) && new FileInfo(database.FilePath).Length > 0)
+        {
+            throw new InvalidOperationException(
+                $"The database {database.FilePath} exists but no root key is configured and {generated} is missing. " +
+                "Configure the root key it was sealed with (Kms:RootKey or Kms:RootKeyFile); a new one could not open it.");
+        }
+
         var bytes = RandomNumberGenerator.GetBytes(RootKey.Length);
         WriteOwnerOnly(generated, bytes);
         LogGeneratedKey(logger, generated);

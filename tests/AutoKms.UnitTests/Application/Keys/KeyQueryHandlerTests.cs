@@ -15,7 +15,7 @@ public sealed class KeyQueryHandlerTests
     public async Task GetKey_WhenKeyExists_MapsItWithoutVersionsOrMaterial()
     {
         var key = _fixture.GivenKey(versions: 3);
-        var handler = new GetKeyQueryHandler(_fixture.Keys.Object, _fixture.Mapper);
+        var handler = new GetKeyQueryHandler(_fixture.Keys.Object, _fixture.Counter.Object, _fixture.Mapper);
 
         var dto = await handler.Handle(new GetKeyQuery(key.Id), CancellationToken.None);
 
@@ -31,7 +31,7 @@ public sealed class KeyQueryHandlerTests
     {
         var id = Guid.NewGuid();
         _fixture.GivenNoKey(id);
-        var handler = new GetKeyQueryHandler(_fixture.Keys.Object, _fixture.Mapper);
+        var handler = new GetKeyQueryHandler(_fixture.Keys.Object, _fixture.Counter.Object, _fixture.Mapper);
 
         Assert.ThrowsAsync<NotFoundException>(() => handler.Handle(new GetKeyQuery(id), CancellationToken.None));
     }
