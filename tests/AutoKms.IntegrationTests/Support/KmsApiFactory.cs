@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Data.Sqlite;
 
 namespace AutoKms.IntegrationTests.Support;
@@ -11,8 +13,9 @@ namespace AutoKms.IntegrationTests.Support;
 /// </summary>
 public sealed class KmsApiFactory : WebApplicationFactory<Program>
 {
-    public KmsApiFactory(string? directory = null, byte[]? rootKey = null, IDictionary<string, string?>? settings = null)
+    public KmsApiFactory(string? directory = null, byte[]? rootKey = null, IDictionary<string, string?>? settings = null, TimeProvider? clock = null)
     {
+        Clock = clock;
         Directory = directory ?? TempDirectory.Create();
         RootKey = rootKey ?? RandomNumberGenerator.GetBytes(32);
         Settings = settings ?? new Dictionary<string, string?>();
@@ -24,6 +27,9 @@ public sealed class KmsApiFactory : WebApplicationFactory<Program>
 
     public byte[] RootKey { get; }
 
+    /// <summary>A clock the test moves, replacing the system clock (for rotation schedules and retention windows).</summary>
+    public TimeProvider? Clock { get; }
+
     private IDictionary<string, string?> Settings { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -34,6 +40,11 @@ public sealed class KmsApiFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (Clock is not null)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(Clock));
         }
     }
 
