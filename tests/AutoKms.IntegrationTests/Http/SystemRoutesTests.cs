@@ -37,6 +37,9 @@ public sealed class SystemRoutesTests : ApiTestBase
         [
             "/system/healthz", "/kms/key", "/kms/key/{id}", "/kms/key/{id}/encrypt", "/kms/key/{id}/decrypt",
             "/kms/key/{id}/wrap", "/kms/key/{id}/unwrap", "/kms/key/{id}/rotate", "/kms/key_version", "/kms/key_version/{id}",
+            "/kms/rpc", "/kms/key/{id}/rewrap", "/kms/key/{id}/datakey", "/kms/key/{id}/sign", "/kms/key/{id}/verify",
+            "/kms/key/{id}/mac", "/kms/key/{id}/verify_mac", "/kms/key/{id}/public_key", "/kms/random",
+            "/kms/deleted_key", "/kms/deleted_key/{id}", "/kms/deleted_key/{id}/recover", "/system/methodz",
         ];
         Assert.That(paths.Select(p => p.Key), Is.SupersetOf(expected));
 
@@ -50,6 +53,17 @@ public sealed class SystemRoutesTests : ApiTestBase
         Assert.That(encrypt["responses"]!.AsObject().Select(r => r.Key), Is.SupersetOf(new[] { "200", "400", "403", "404", "413", "422" }));
         Assert.That(document.ToJsonString(), Does.Contain("plaintext_b64"));
         Assert.That(document.ToJsonString(), Does.Contain("\"example\""));
+    }
+
+    [Test]
+    public async Task ErrorAnswers_CarryTheRequestIdHeaderToo()
+    {
+        var response = await Client.GetAsync($"/kms/key/{Guid.NewGuid()}");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(response.Headers.TryGetValues("X-Request-Id", out var ids), Is.True);
+        var problem = await response.ReadNodeAsync();
+        Assert.That(problem["request_id"]!.GetValue<string>(), Is.EqualTo(ids!.Single()));
     }
 
     [Test]
