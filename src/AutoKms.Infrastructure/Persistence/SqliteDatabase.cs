@@ -8,7 +8,7 @@ namespace AutoKms.Infrastructure.Persistence;
 /// timeout so concurrent writers wait instead of failing, and secure_delete so erased material
 /// (destroyed versions, purged keys) is overwritten in the file, not just unlinked.
 /// </summary>
-public sealed class SqliteDatabase
+public sealed class SqliteDatabase : IDisposable
 {
     public const string DefaultConnectionString = "Data Source=kms.db";
 
@@ -22,20 +22,33 @@ public sealed class SqliteDatabase
     public SqliteDatabase(string? connectionString)
     {
         var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(connectionString) ? DefaultConnectionString : connectionString);
-        if (builder.Mode != SqliteOpenMode.Memory && builder.DataSource != ":memory:")
+        if (builder.Mode == SqliteOpenMode.Memory || builder.DataSource == ":memory:")
         {
-            builder.DataSource = Path.GetFullPath(builder.DataSource);
-            FilePath = builder.DataSource;
+            // One in-memory database shared by every connection of this process, kept alive by
+            // one connection held open: without it, each pooled connection would see its own.
+            builder.DataSource = $"autokms-{Guid.NewGuid():N}";
+            builder.Mode = SqliteOpenMode.Memory;
+            builder.Cache = SqliteCacheMode.Shared;
+            ConnectionString = builder.ToString();
+            _keepAlive = new SqliteConnection(ConnectionString);
+            _keepAlive.Open();
+            return;
         }
 
+        builder.DataSource = Path.GetFullPath(builder.DataSource);
+        FilePath = builder.DataSource;
         builder.Pooling = true;
         ConnectionString = builder.ToString();
     }
+
+    private readonly SqliteConnection? _keepAlive;
 
     public string ConnectionString { get; }
 
     /// <summary>The full path of the database file, or <c>null</c> for an in-memory database.</summary>
     public string? FilePath { get; }
+
+    public void Dispose() => _keepAlive?.Dispose();
 
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
