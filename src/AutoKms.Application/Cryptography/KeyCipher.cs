@@ -22,14 +22,17 @@ public sealed class KeyCipher(
     KeyProvisioning provisioning,
     KmsSettings settings)
 {
-    /// <summary>An encryptor bound to the key's primary version (rotating first if the limit is reached).</summary>
-    public async Task<Encryptor> EncryptorAsync(Guid keyId, CancellationToken cancellationToken)
+    /// <summary>
+    /// An encryptor bound to the key's primary version, for <paramref name="upcoming"/> encryptions;
+    /// the key rotates first if they would take the version past its limit.
+    /// </summary>
+    public async Task<Encryptor> EncryptorAsync(Guid keyId, int upcoming, CancellationToken cancellationToken)
     {
         var key = await keys.GetRequiredAsync(keyId, cancellationToken).ConfigureAwait(false);
         var version = key.VersionForEncryption(KeyUsage.EncryptDecrypt);
-        if (key.MustRotateBeforeEncrypting(counter.Unpersisted(version.Id), settings.MaxEncryptionsPerVersion))
+        if (key.MustRotateBeforeEncrypting(counter.Unpersisted(version.Id), upcoming, settings.MaxEncryptionsPerVersion))
         {
-            key = await RotateForLimitAsync(keyId, cancellationToken).ConfigureAwait(false);
+            key = await RotateForLimitAsync(keyId, upcoming, cancellationToken).ConfigureAwait(false);
             version = key.VersionForEncryption(KeyUsage.EncryptDecrypt);
         }
 
@@ -62,14 +65,14 @@ public sealed class KeyCipher(
         }
     }
 
-    private async Task<Key> RotateForLimitAsync(Guid keyId, CancellationToken cancellationToken)
+    private async Task<Key> RotateForLimitAsync(Guid keyId, int upcoming, CancellationToken cancellationToken)
     {
         // Re-read inside a write transaction: of two requests racing here, only the first rotates.
         await unitOfWork.BeginAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var key = await keys.GetRequiredAsync(keyId, cancellationToken).ConfigureAwait(false);
-            if (key.MustRotateBeforeEncrypting(counter.Unpersisted(key.Primary.Id), settings.MaxEncryptionsPerVersion))
+            if (key.MustRotateBeforeEncrypting(counter.Unpersisted(key.Primary.Id), upcoming, settings.MaxEncryptionsPerVersion))
             {
                 await provisioning.RotateAsync(key, cancellationToken).ConfigureAwait(false);
             }

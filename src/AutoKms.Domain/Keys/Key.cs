@@ -143,11 +143,11 @@ public sealed class Key
     public bool IsRotationDue(DateTimeOffset now) => DeletedAt is null && NextRotationAt is { } due && due <= now;
 
     /// <summary>
-    /// Whether the primary version has done as many encryptions as one version may (counting the
-    /// ones not yet persisted), so the key must rotate before the next one.
+    /// Whether the primary version would pass the encryptions one version may do (counting the
+    /// ones not yet persisted and the <paramref name="upcoming"/> ones), so the key must rotate first.
     /// </summary>
-    public bool MustRotateBeforeEncrypting(long unpersistedEncryptions, long limit) =>
-        Usage == KeyUsage.EncryptDecrypt && Primary.Encryptions + unpersistedEncryptions >= limit;
+    public bool MustRotateBeforeEncrypting(long unpersistedEncryptions, long upcoming, long limit) =>
+        Usage == KeyUsage.EncryptDecrypt && Primary.Encryptions + unpersistedEncryptions + upcoming > limit;
 
     /// <summary>Marks the key deleted: it stops answering but its versions are kept until purged.</summary>
     public void Delete(DateTimeOffset now)

@@ -162,6 +162,21 @@ public sealed class KeyScheduleTests
     }
 
     [Test]
+    public async Task EncryptionLimit_ABatchThatWouldPassIt_RunsEntirelyUnderTheNextVersion()
+    {
+        using var factory = new KmsApiFactory(settings: new Dictionary<string, string?> { ["Kms:MaxEncryptionsPerVersion"] = "3" });
+        using var client = factory.CreateClient();
+        var id = (await client.PostJsonAsync("/kms/key", new { name = "limited-batch", algorithm = "AES256_GCM" }).Ensure(HttpStatusCode.Created).ReadNodeAsync())["id"]!.GetValue<string>();
+        await client.PostJsonAsync($"/kms/key/{id}/encrypt", new { plaintext_b64 = "AA==" }).Ensure(HttpStatusCode.OK);
+        await client.PostJsonAsync($"/kms/key/{id}/encrypt", new { plaintext_b64 = "AA==" }).Ensure(HttpStatusCode.OK);
+
+        var batch = (await client.PostJsonAsync($"/kms/key/{id}/encrypt", new { batch_input = new[] { new { plaintext_b64 = "AA==" }, new { plaintext_b64 = "AQ==" } } })
+            .Ensure(HttpStatusCode.OK).ReadNodeAsync())["batch_results"]!.AsArray();
+
+        Assert.That(batch.Select(r => r!["version"]!.GetValue<int>()), Is.EqualTo(new[] { 2, 2 }), "version 1 never passes its 3 encryptions");
+    }
+
+    [Test]
     public async Task EncryptionCounts_ArePersisted_AndSurviveARestart()
     {
         var directory = TempDirectory.Create();

@@ -219,7 +219,16 @@ public sealed class KeyPolicyTests
     {
         var key = KeyWithPersistedEncryptions(persisted, KeyAlgorithm.Aes256Gcm, KeyUsage.EncryptDecrypt);
 
-        Assert.That(key.MustRotateBeforeEncrypting(unpersisted, 5), Is.EqualTo(mustRotate));
+        Assert.That(key.MustRotateBeforeEncrypting(unpersisted, 1, 5), Is.EqualTo(mustRotate));
+    }
+
+    [TestCase(2, 3, false)]
+    [TestCase(2, 4, true)]
+    public void MustRotateBeforeEncrypting_ABatchThatWouldPassTheLimit_RotatesFirst(long persisted, long upcoming, bool mustRotate)
+    {
+        var key = KeyWithPersistedEncryptions(persisted, KeyAlgorithm.Aes256Gcm, KeyUsage.EncryptDecrypt);
+
+        Assert.That(key.MustRotateBeforeEncrypting(0, upcoming, 5), Is.EqualTo(mustRotate));
     }
 
     [Test]
@@ -227,7 +236,7 @@ public sealed class KeyPolicyTests
     {
         var key = KeyWithPersistedEncryptions(10, KeyAlgorithm.Rsa2048, KeyUsage.SignVerify);
 
-        Assert.That(key.MustRotateBeforeEncrypting(10, 5), Is.False);
+        Assert.That(key.MustRotateBeforeEncrypting(10, 1, 5), Is.False);
     }
 
     [Test]
@@ -237,7 +246,7 @@ public sealed class KeyPolicyTests
 
         key.Rotate(Guid.NewGuid(), [9], Now.AddDays(1));
 
-        Assert.That(key.MustRotateBeforeEncrypting(0, 5), Is.False);
+        Assert.That(key.MustRotateBeforeEncrypting(0, 1, 5), Is.False);
     }
 
     private static Key KeyWithPersistedEncryptions(long encryptions, KeyAlgorithm algorithm, KeyUsage usage)

@@ -11,7 +11,7 @@ public sealed class EncryptBatchCommandHandler(KeyCipher cipher) : IRequestHandl
         var results = new List<BatchResult<CipherResult>>(request.Items.Count);
         try
         {
-            using var encryptor = await cipher.EncryptorAsync(request.KeyId, cancellationToken).ConfigureAwait(false);
+            using var encryptor = await cipher.EncryptorAsync(request.KeyId, request.Items.Count, cancellationToken).ConfigureAwait(false);
             foreach (var item in request.Items)
             {
                 results.Add(EncryptOne(encryptor, item));

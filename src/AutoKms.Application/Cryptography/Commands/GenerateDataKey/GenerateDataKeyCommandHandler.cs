@@ -8,7 +8,7 @@ public sealed class GenerateDataKeyCommandHandler(KeyCipher cipher, ICryptoProvi
     public async Task<DataKeyResult> Handle(GenerateDataKeyCommand request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        using var encryptor = await cipher.EncryptorAsync(request.KeyId, cancellationToken).ConfigureAwait(false);
+        using var encryptor = await cipher.EncryptorAsync(request.KeyId, 1, cancellationToken).ConfigureAwait(false);
         var dataKey = crypto.Random(request.Bytes);
         try
         {

@@ -9,7 +9,7 @@ public sealed class RewrapCommandHandler(KeyCipher cipher) : IRequestHandler<Rew
     {
         ArgumentNullException.ThrowIfNull(request);
         using var decryptor = await cipher.DecryptorAsync(request.KeyId, cancellationToken).ConfigureAwait(false);
-        using var encryptor = await cipher.EncryptorAsync(request.KeyId, cancellationToken).ConfigureAwait(false);
+        using var encryptor = await cipher.EncryptorAsync(request.KeyId, 1, cancellationToken).ConfigureAwait(false);
         return Rewrap(decryptor, encryptor, request.Data, request.Version, request.Aad);
     }
 

@@ -11,7 +11,7 @@ public sealed class RewrapBatchCommandHandler(KeyCipher cipher) : IRequestHandle
     {
         ArgumentNullException.ThrowIfNull(request);
         using var decryptor = await cipher.DecryptorAsync(request.KeyId, cancellationToken).ConfigureAwait(false);
-        using var encryptor = await cipher.EncryptorAsync(request.KeyId, cancellationToken).ConfigureAwait(false);
+        using var encryptor = await cipher.EncryptorAsync(request.KeyId, request.Items.Count, cancellationToken).ConfigureAwait(false);
         return request.Items.Select(item => RewrapOne(decryptor, encryptor, item)).ToList();
     }
 

@@ -10,7 +10,7 @@ public sealed class WrapKeyCommandHandler(KeyCipher cipher) : IRequestHandler<Wr
         ArgumentNullException.ThrowIfNull(request);
         try
         {
-            using var encryptor = await cipher.EncryptorAsync(request.KeyId, cancellationToken).ConfigureAwait(false);
+            using var encryptor = await cipher.EncryptorAsync(request.KeyId, 1, cancellationToken).ConfigureAwait(false);
             return encryptor.Encrypt(request.KeyMaterial, request.Aad);
         }
         finally
