@@ -20,7 +20,7 @@ public static class DependencyInjection
 
         var options = configuration.GetSection(KmsOptions.SectionName).Get<KmsOptions>() ?? new KmsOptions();
         services.AddSingleton(options);
-        services.AddSingleton(configuration.GetSection(KmsOptions.SectionName).Get<KmsSettings>() ?? new KmsSettings());
+        services.AddSingleton((configuration.GetSection(KmsOptions.SectionName).Get<KmsSettings>() ?? new KmsSettings()).Validated());
         services.AddSingleton(new SqliteDatabase(configuration.GetConnectionString("Kms")));
         services.AddSingleton<RootKeyLoader>();
         services.AddSingleton(provider => provider.GetRequiredService<RootKeyLoader>().Load());

@@ -75,7 +75,7 @@ public sealed class KeysController(KmsOperations operations) : KmsControllerBase
     [ProducesResponseType<DeleteResult>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public async Task<ActionResult<DeleteResult>> DeleteKey(string id, CancellationToken cancellationToken) =>
-        Ok(await Operations.DeleteKeysAsync([id], cancellationToken));
+        Ok(await Operations.DeleteKeyAsync(RouteIds.Key(id), cancellationToken));
 
     /// <summary>Changes several keys atomically (each item names its <c>id</c>).</summary>
     /// <response code="404">One of the keys does not exist; nothing changed.</response>

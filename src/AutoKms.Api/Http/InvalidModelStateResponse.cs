@@ -50,6 +50,12 @@ public static class InvalidModelStateResponse
             }
         }
 
+        if (context.ActionDescriptor is Microsoft.AspNetCore.Mvc.Controllers.ControllerActionDescriptor { ControllerTypeInfo.Name: nameof(Rpc.RpcController) })
+        {
+            // JSON-RPC answers a body it cannot parse with its own parse error, in its own envelope.
+            return new OkObjectResult(Rpc.RpcErrors.Response(null, Rpc.RpcErrors.ParseError, badBody ?? "Parse error"));
+        }
+
         if (badBody is not null || errors.Count == 0)
         {
             return new ProblemResult(new ProblemDetails

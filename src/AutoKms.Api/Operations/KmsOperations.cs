@@ -86,6 +86,9 @@ public sealed class KmsOperations(IMediator mediator, JsonBody json)
     public Task<DeleteResult> DeleteKeysAsync(IReadOnlyList<string?> ids, CancellationToken cancellationToken) =>
         mediator.Send(new DeleteKeysCommand(ids.Select((id, i) => RouteIds.Parse(id, $"ids[{i}]", "key id")).ToList()), cancellationToken);
 
+    public Task<DeleteResult> DeleteKeyAsync(Guid id, CancellationToken cancellationToken) =>
+        mediator.Send(new DeleteKeysCommand([id]), cancellationToken);
+
     public Task<KeyVersionDto> RotateKeyAsync(Guid id, CancellationToken cancellationToken) => mediator.Send(new RotateKeyCommand(id), cancellationToken);
 
     // ---- cryptography ----

@@ -14,7 +14,7 @@ namespace AutoKms.Api.Rpc;
 /// </summary>
 [Route("kms/rpc")]
 [Tags("JSON-RPC")]
-public sealed class RpcController(KmsOperations operations, RpcMethods methods, JsonBody json) : KmsControllerBase(operations)
+public sealed partial class RpcController(KmsOperations operations, RpcMethods methods, JsonBody json, ILogger<RpcController> logger) : KmsControllerBase(operations)
 {
     private const int MaxBatch = 100;
 
@@ -81,5 +81,15 @@ public sealed class RpcController(KmsOperations operations, RpcMethods methods, 
         {
             return hasId ? RpcErrors.FromProblem(id, problem, json.Options) : null;
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A bug in one call answers -32603 for that call; the batch's other calls still run.
+            LogUnexpected(logger, ex, HttpContext.TraceIdentifier);
+            var data = new JsonObject { ["status"] = StatusCodes.Status500InternalServerError, ["request_id"] = HttpContext.TraceIdentifier };
+            return hasId ? RpcErrors.Response(id, RpcErrors.InternalError, "Internal error; the request id identifies it in the service log.", data) : null;
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected error in a JSON-RPC call of request {RequestId}")]
+    private static partial void LogUnexpected(ILogger logger, Exception exception, string requestId);
 }

@@ -11,6 +11,7 @@ namespace AutoKms.Api.Rpc;
 /// </summary>
 public static class RpcErrors
 {
+    public const int ParseError = -32700;
     public const int InvalidRequest = -32600;
     public const int MethodNotFound = -32601;
     public const int InvalidParams = -32602;

@@ -20,7 +20,7 @@ public sealed class RpcMethods
         ["Key.get"] = async (c, t) => await c.Operations.GetKeyAsync(c.KeyId(), t),
         ["Key.update"] = async (c, t) => await c.Operations.UpdateKeyAsync(c.KeyId(), c.Body<UpdateKeyRequest>(), replace: false, t),
         ["Key.replace"] = async (c, t) => await c.Operations.UpdateKeyAsync(c.KeyId(), c.Body<UpdateKeyRequest>(), replace: true, t),
-        ["Key.delete"] = async (c, t) => await c.Operations.DeleteKeysAsync([c.Text("id")], t),
+        ["Key.delete"] = async (c, t) => await c.Operations.DeleteKeyAsync(c.KeyId(), t),
         ["Key.rotate"] = async (c, t) => await c.Operations.RotateKeyAsync(c.KeyId(), t),
         ["Key.encrypt"] = async (c, t) => await c.Operations.EncryptAsync(c.KeyId(), c.Body<EncryptRequest>(), t),
         ["Key.decrypt"] = async (c, t) => await c.Operations.DecryptAsync(c.KeyId(), c.Body<DecryptRequest>(), t),

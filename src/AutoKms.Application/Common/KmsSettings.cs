@@ -10,4 +10,20 @@ public sealed record KmsSettings
 
     /// <summary>How long a deleted key can be recovered before it is purged.</summary>
     public int DeletedKeyRetentionDays { get; init; } = 7;
+
+    /// <summary>Refuses settings that would make the service unsafe or useless; called at start-up.</summary>
+    public KmsSettings Validated()
+    {
+        if (MaxEncryptionsPerVersion is < 1 or > 1L << 32)
+        {
+            throw new InvalidOperationException("Kms:MaxEncryptionsPerVersion must be between 1 and 2^32 (the random-nonce bound of NIST SP 800-38D).");
+        }
+
+        if (DeletedKeyRetentionDays is < 0 or > 3650)
+        {
+            throw new InvalidOperationException("Kms:DeletedKeyRetentionDays must be between 0 and 3650.");
+        }
+
+        return this;
+    }
 }

@@ -21,7 +21,7 @@ public sealed class ListDeletedKeysQueryHandlerTests
         var second = new DeletedKeyDto { Id = Guid.NewGuid(), Name = "b", DeletedAt = Fixture.Now.AddHours(-1) };
         fixture.Reads.Setup(r => r.ListDeletedKeysAsync(20, 40, It.IsAny<CancellationToken>())).ReturnsAsync([first, second]);
 
-        var result = await new ListDeletedKeysQueryHandler(fixture.Reads.Object, fixture.Settings).Handle(new ListDeletedKeysQuery(20, 40), CancellationToken.None);
+        var result = await new ListDeletedKeysQueryHandler(fixture.Reads.Object, fixture.Settings, fixture.Clock).Handle(new ListDeletedKeysQuery(20, 40), CancellationToken.None);
 
         Assert.That(result.Select(k => k.Id), Is.EqualTo(new[] { first.Id, second.Id }));
         Assert.That(result[0].PurgeAt, Is.EqualTo(Fixture.Now.AddDays(7)));
@@ -29,13 +29,26 @@ public sealed class ListDeletedKeysQueryHandlerTests
         Assert.That(result[0].DeletedAt, Is.EqualTo(first.DeletedAt));
         Assert.That(result[0].Name, Is.EqualTo("a"));
     }
+
+    [Test]
+    public async Task Handle_LeavesOutKeysWhoseRetentionWindowIsOver()
+    {
+        var fixture = new Fixture { Settings = new KmsSettings { DeletedKeyRetentionDays = 2 } };
+        var expired = new DeletedKeyDto { Id = Guid.NewGuid(), DeletedAt = Fixture.Now.AddDays(-3) };
+        var waiting = new DeletedKeyDto { Id = Guid.NewGuid(), DeletedAt = Fixture.Now.AddDays(-1) };
+        fixture.Reads.Setup(r => r.ListDeletedKeysAsync(100, 0, It.IsAny<CancellationToken>())).ReturnsAsync([expired, waiting]);
+
+        var result = await new ListDeletedKeysQueryHandler(fixture.Reads.Object, fixture.Settings, fixture.Clock).Handle(new ListDeletedKeysQuery(), CancellationToken.None);
+
+        Assert.That(result.Select(k => k.Id), Is.EqualTo(new[] { waiting.Id }));
+    }
 }
 
 public sealed class RecoverKeyCommandHandlerTests
 {
     private readonly Fixture _fixture = new();
 
-    private RecoverKeyCommandHandler Handler => new(_fixture.Keys.Object, _fixture.Clock, _fixture.Mapper);
+    private RecoverKeyCommandHandler Handler => new(_fixture.Keys.Object, _fixture.Clock, _fixture.Mapper, _fixture.Settings);
 
     [Test]
     public async Task Handle_RecoversTheDeletedKey_AndSavesIt()
@@ -52,6 +65,19 @@ public sealed class RecoverKeyCommandHandlerTests
         Assert.That(key.DeletedAt, Is.Null);
         Assert.That(key.UpdatedAt, Is.EqualTo(Fixture.Now));
         _fixture.Keys.Verify(r => r.SaveAsync(key, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public void Handle_AfterTheRetentionWindow_ThrowsNotFound_EvenBeforeThePurgeRuns()
+    {
+        var key = _fixture.GivenKey(name: "too-late");
+        key.Delete(Fixture.Now.AddDays(-8));
+        _fixture.Keys.Setup(r => r.GetDeletedAsync(key.Id, It.IsAny<CancellationToken>())).ReturnsAsync(key);
+
+        var error = Assert.ThrowsAsync<NotFoundException>(() => Handler.Handle(new RecoverKeyCommand(key.Id), CancellationToken.None));
+
+        Assert.That(error!.Message, Does.Contain("retention window is over"));
+        Assert.That(key.DeletedAt, Is.Not.Null);
     }
 
     [Test]

@@ -1,4 +1,5 @@
 using AutoKms.Application.Common.Models;
+using AutoKms.Application.Common.Validation;
 using MediatR;
 
 namespace AutoKms.Application.Cryptography.Commands.EncryptBatch;
@@ -38,6 +39,11 @@ public sealed class EncryptBatchCommandHandler(KeyCipher cipher) : IRequestHandl
         if (item.Plaintext is null)
         {
             return BatchResult.Failed<CipherResult>("'plaintext_b64' is required.");
+        }
+
+        if (item.Plaintext.Length > PayloadLimits.MaxPlaintextBytes || item.Aad?.Length > PayloadLimits.MaxAadBytes)
+        {
+            return BatchResult.Failed<CipherResult>($"An item holds at most {PayloadLimits.MaxPlaintextBytes} bytes of plaintext and {PayloadLimits.MaxAadBytes} bytes of AAD.");
         }
 
         try

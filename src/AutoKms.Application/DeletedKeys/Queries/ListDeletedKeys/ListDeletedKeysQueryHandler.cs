@@ -5,12 +5,16 @@ using MediatR;
 
 namespace AutoKms.Application.DeletedKeys.Queries.ListDeletedKeys;
 
-public sealed class ListDeletedKeysQueryHandler(IKeyReadService reads, KmsSettings settings) : IRequestHandler<ListDeletedKeysQuery, IReadOnlyList<DeletedKeyDto>>
+public sealed class ListDeletedKeysQueryHandler(IKeyReadService reads, KmsSettings settings, TimeProvider clock) : IRequestHandler<ListDeletedKeysQuery, IReadOnlyList<DeletedKeyDto>>
 {
     public async Task<IReadOnlyList<DeletedKeyDto>> Handle(ListDeletedKeysQuery request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var rows = await reads.ListDeletedKeysAsync(request.Limit, request.Offset, cancellationToken).ConfigureAwait(false);
-        return rows.Select(k => k with { PurgeAt = k.DeletedAt.AddDays(settings.DeletedKeyRetentionDays) }).ToList();
+        var now = clock.GetUtcNow();
+        return rows
+            .Select(k => k with { PurgeAt = k.DeletedAt.AddDays(settings.DeletedKeyRetentionDays) })
+            .Where(k => k.PurgeAt > now)
+            .ToList();
     }
 }
