@@ -56,17 +56,19 @@ public sealed partial class RpcController(KmsOperations operations, RpcMethods m
     private async Task<JsonObject?> CallOneAsync(JsonElement call, CancellationToken cancellationToken)
     {
         if (call.ValueKind != JsonValueKind.Object
-            || !call.TryGetProperty("jsonrpc", out var version) || version.ValueKind != JsonValueKind.String || version.GetString() != "2.0"
-            || !call.TryGetProperty("method", out var method) || method.ValueKind != JsonValueKind.String)
+            || !call.TryGetProperty("jsonrpc", out var version) || version.ValueKind != JsonValueKind.String || !version.ValueEquals("2.0")
+            || !call.TryGetProperty("method", out var method) || !RpcCall.TryReadText(method, out var methodName)
+            || (call.TryGetProperty("id", out var idElement) && !IsValidId(idElement)))
         {
-            return RpcErrors.Response(null, RpcErrors.InvalidRequest, "A call is an object with \"jsonrpc\": \"2.0\", a string \"method\" and optional \"params\" and \"id\".");
+            return RpcErrors.Response(null, RpcErrors.InvalidRequest, "A call is an object with \"jsonrpc\": \"2.0\", a string \"method\", optional \"params\" and an optional string, number or null \"id\".");
         }
 
-        var hasId = call.TryGetProperty("id", out var idElement);
+        var hasId = idElement.ValueKind != JsonValueKind.Undefined;
         var id = hasId ? JsonNode.Parse(idElement.GetRawText()) : null;
-        if (!methods.TryGet(method.GetString()!, out var handler))
+        if (!methods.TryGet(methodName!, out var handler))
         {
-            return hasId ? RpcErrors.Response(id, RpcErrors.MethodNotFound, $"Unknown method '{method.GetString()}'; see GET /system/methodz.") : null;
+            var shown = methodName!.Length > 64 ? methodName[..64] + "…" : methodName;
+            return hasId ? RpcErrors.Response(id, RpcErrors.MethodNotFound, $"Unknown method '{shown}'; see GET /system/methodz.") : null;
         }
 
         var parameters = call.TryGetProperty("params", out var p) ? p : default;
@@ -89,6 +91,9 @@ public sealed partial class RpcController(KmsOperations operations, RpcMethods m
             return hasId ? RpcErrors.Response(id, RpcErrors.InternalError, "Internal error; the request id identifies it in the service log.", data) : null;
         }
     }
+
+    private static bool IsValidId(JsonElement id) =>
+        id.ValueKind is JsonValueKind.Number or JsonValueKind.Null || RpcCall.TryReadText(id, out _);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected error in a JSON-RPC call of request {RequestId}")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, string requestId);

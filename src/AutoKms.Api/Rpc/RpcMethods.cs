@@ -1,6 +1,5 @@
 using System.Text.Json;
 using AutoKms.Api.Contracts;
-using AutoKms.Api.Http;
 using AutoKms.Api.Operations;
 
 namespace AutoKms.Api.Rpc;
@@ -48,30 +47,4 @@ public sealed class RpcMethods
     public IReadOnlyList<string> Names => [.. _methods.Keys.Order(StringComparer.Ordinal)];
 
     public bool TryGet(string name, out Method method) => _methods.TryGetValue(name, out method!);
-}
-
-/// <summary>One call's params and the operations to run them with.</summary>
-public sealed class RpcCall(KmsOperations operations, JsonBody json, JsonElement parameters)
-{
-    public KmsOperations Operations { get; } = operations;
-
-    public JsonElement Params { get; } = parameters;
-
-    public T Body<T>()
-        where T : new() =>
-        Params.ValueKind == JsonValueKind.Object ? json.Read<T>(Params) : new T();
-
-    public Guid KeyId() => RouteIds.Key(Text("id"));
-
-    public Guid VersionId() => RouteIds.KeyVersion(Text("id"));
-
-    public string? Text(string name) =>
-        Params.ValueKind == JsonValueKind.Object && Params.TryGetProperty(name, out var value)
-            ? value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText()
-            : null;
-
-    public int? Number(string name) =>
-        Params.ValueKind == JsonValueKind.Object && Params.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null
-            ? json.Read<int>(value)
-            : null;
 }

@@ -6,8 +6,8 @@ using AutoKms.Domain.Keys;
 namespace AutoKms.Application.Cryptography;
 
 /// <summary>
-/// Encrypts under one key version with its material unsealed once. Disposing zeroes the material
-/// and records how many encryptions were made.
+/// Encrypts under one key version with its material unsealed once. Its encryptions were reserved
+/// with the counter up front; disposing zeroes the material and gives back what was not used.
 /// </summary>
 public sealed class Encryptor : IDisposable
 {
@@ -16,10 +16,12 @@ public sealed class Encryptor : IDisposable
     private readonly KeyMaterial _material;
     private readonly ICryptoProvider _crypto;
     private readonly IEncryptionCounter _counter;
+    private readonly long _reserved;
     private long _count;
 
-    internal Encryptor(Key key, KeyVersion version, KeyMaterial material, ICryptoProvider crypto, IEncryptionCounter counter)
+    internal Encryptor(Key key, KeyVersion version, KeyMaterial material, ICryptoProvider crypto, IEncryptionCounter counter, long reserved)
     {
+        _reserved = reserved;
         _key = key;
         _version = version;
         _material = material;
@@ -41,10 +43,13 @@ public sealed class Encryptor : IDisposable
     public void Dispose()
     {
         _material.Dispose();
-        if (_count > 0)
+
+        // The reservation counted every upcoming encryption; give back the ones not made.
+        if (_count != _reserved)
         {
-            _counter.Record(_version.Id, _count);
-            _count = 0;
+            _counter.Record(_version.Id, _count - _reserved);
         }
+
+        _count = _reserved;
     }
 }

@@ -18,25 +18,37 @@ public sealed class KeyCipher(
     IKeyMaterialSealer sealer,
     ICryptoProvider crypto,
     IEncryptionCounter counter,
-    IUnitOfWork unitOfWork,
     KeyProvisioning provisioning,
     KmsSettings settings)
 {
+    // Check-and-reserve is one step per process, so concurrent requests cannot all pass the same check.
+    private static readonly Lock ReservationLock = new();
+
     /// <summary>
-    /// An encryptor bound to the key's primary version, for <paramref name="upcoming"/> encryptions;
-    /// the key rotates first if they would take the version past its limit.
+    /// An encryptor bound to the key's primary version, with <paramref name="upcoming"/> encryptions
+    /// reserved against the version's limit; the key rotates first if they would take it past.
     /// </summary>
     public async Task<Encryptor> EncryptorAsync(Guid keyId, int upcoming, CancellationToken cancellationToken)
     {
-        var key = await keys.GetRequiredAsync(keyId, cancellationToken).ConfigureAwait(false);
-        var version = key.VersionForEncryption(KeyUsage.EncryptDecrypt);
-        if (key.MustRotateBeforeEncrypting(counter.Unpersisted(version.Id), upcoming, settings.MaxEncryptionsPerVersion))
+        for (var attempt = 1; ; attempt++)
         {
-            key = await RotateForLimitAsync(keyId, upcoming, cancellationToken).ConfigureAwait(false);
-            version = key.VersionForEncryption(KeyUsage.EncryptDecrypt);
-        }
+            var key = await keys.GetRequiredAsync(keyId, cancellationToken).ConfigureAwait(false);
+            var version = key.VersionForEncryption(KeyUsage.EncryptDecrypt);
+            if (TryReserve(key, version, upcoming))
+            {
+                return new Encryptor(key, version, sealer.Unseal(key.Id, version.Version, version.SealedMaterial), crypto, counter, upcoming);
+            }
 
-        return new Encryptor(key, version, sealer.Unseal(key.Id, version.Version, version.SealedMaterial), crypto, counter);
+            if (attempt == 3)
+            {
+                throw new ConflictException("The key is rotating for its encryption limit; retry the request");
+            }
+
+            await provisioning.RotateAsync(
+                keyId,
+                fresh => fresh.MustRotateBeforeEncrypting(counter.Unpersisted(fresh.Primary.Id), upcoming, settings.MaxEncryptionsPerVersion),
+                cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>A decryptor for the key; it unseals each version it is asked for at most once.</summary>
@@ -65,25 +77,17 @@ public sealed class KeyCipher(
         }
     }
 
-    private async Task<Key> RotateForLimitAsync(Guid keyId, int upcoming, CancellationToken cancellationToken)
+    private bool TryReserve(Key key, KeyVersion version, int upcoming)
     {
-        // Re-read inside a write transaction: of two requests racing here, only the first rotates.
-        await unitOfWork.BeginAsync(cancellationToken).ConfigureAwait(false);
-        try
+        lock (ReservationLock)
         {
-            var key = await keys.GetRequiredAsync(keyId, cancellationToken).ConfigureAwait(false);
-            if (key.MustRotateBeforeEncrypting(counter.Unpersisted(key.Primary.Id), upcoming, settings.MaxEncryptionsPerVersion))
+            if (key.MustRotateBeforeEncrypting(counter.Unpersisted(version.Id), upcoming, settings.MaxEncryptionsPerVersion))
             {
-                await provisioning.RotateAsync(key, cancellationToken).ConfigureAwait(false);
+                return false;
             }
 
-            await unitOfWork.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return key;
-        }
-        catch
-        {
-            await unitOfWork.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
-            throw;
+            counter.Record(version.Id, upcoming);
+            return true;
         }
     }
 }

@@ -5,43 +5,102 @@ using AutoKms.Domain.Keys;
 namespace AutoKms.Application.Keys;
 
 /// <summary>
-/// Creates keys and new versions: fresh material from the crypto port, sealed for exactly one
-/// (key id, version), handed to the aggregate and saved. The clear material lives only inside
-/// these methods.
+/// Creates keys and new versions. Fresh material is generated first, outside any transaction
+/// (an RSA-3072 key takes most of a second), and only then is the one SQLite write lock taken,
+/// for a short transaction that seals the material for exactly one (key id, version), hands it to
+/// the aggregate and saves. The clear material lives only inside these methods.
 /// </summary>
-public sealed class KeyProvisioning(IKeyRepository keys, ICryptoProvider crypto, IKeyMaterialSealer sealer, TimeProvider clock)
+public sealed class KeyProvisioning(IKeyRepository keys, ICryptoProvider crypto, IKeyMaterialSealer sealer, IUnitOfWork unitOfWork, TimeProvider clock)
 {
-    public async Task<Key> CreateAsync(string name, KeyAlgorithm algorithm, KeyUsage usage, int? rotationPeriodDays, CancellationToken cancellationToken)
+    /// <summary>Creates every key or none.</summary>
+    public async Task<IReadOnlyList<Key>> CreateAsync(IReadOnlyList<NewKey> newKeys, CancellationToken cancellationToken)
     {
-        KeyAlgorithmRules.EnsureSupports(algorithm, usage);
-        if (await keys.NameExistsAsync(name, null, cancellationToken).ConfigureAwait(false))
+        ArgumentNullException.ThrowIfNull(newKeys);
+        var materials = newKeys.Select(k => crypto.GenerateKeyMaterial(k.Algorithm)).ToList();
+        try
         {
-            throw new ConflictException($"A key named '{name}' already exists");
+            return await InTransactionAsync(
+                async () =>
+                {
+                    var created = new List<Key>(newKeys.Count);
+                    for (var i = 0; i < newKeys.Count; i++)
+                    {
+                        created.Add(await AddAsync(newKeys[i], materials[i], cancellationToken).ConfigureAwait(false));
+                    }
+
+                    return created;
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            materials.ForEach(m => m.Dispose());
+        }
+    }
+
+    /// <summary>
+    /// Adds a version with fresh material and makes it primary, if <paramref name="shouldRotate"/>
+    /// still holds for the key as read inside the transaction. Answers the new version, or
+    /// <c>null</c> when the key is gone or no longer needs it (a concurrent rotation won).
+    /// </summary>
+    public async Task<KeyVersion?> RotateAsync(Guid keyId, Func<Key, bool> shouldRotate, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(shouldRotate);
+        var current = await keys.GetAsync(keyId, cancellationToken).ConfigureAwait(false);
+        if (current is null)
+        {
+            return null;
+        }
+
+        using var material = crypto.GenerateKeyMaterial(current.Algorithm);
+        return await InTransactionAsync(
+            async () =>
+            {
+                var key = await keys.GetAsync(keyId, cancellationToken).ConfigureAwait(false);
+                if (key is null || !shouldRotate(key))
+                {
+                    return null;
+                }
+
+                var version = key.Rotate(Guid.NewGuid(), sealer.Seal(key.Id, key.NextVersionNumber, material), clock.GetUtcNow());
+                await keys.SaveAsync(key, cancellationToken).ConfigureAwait(false);
+                return version;
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<Key> AddAsync(NewKey newKey, Common.Crypto.KeyMaterial material, CancellationToken cancellationToken)
+    {
+        if (await keys.NameExistsAsync(newKey.Name, null, cancellationToken).ConfigureAwait(false))
+        {
+            throw ConflictException.NameTaken(newKey.Name);
         }
 
         var id = Guid.NewGuid();
         var now = clock.GetUtcNow();
-        var key = Key.Create(id, name, algorithm, usage, Guid.NewGuid(), SealNew(id, 1, algorithm), now);
-        if (rotationPeriodDays is not null)
+        var key = Key.Create(id, newKey.Name, newKey.Algorithm, newKey.Usage, Guid.NewGuid(), sealer.Seal(id, 1, material), now);
+        if (newKey.RotationPeriodDays is not null)
         {
-            key.ChangeRotationPeriod(rotationPeriodDays, now);
+            key.ChangeRotationPeriod(newKey.RotationPeriodDays, now);
         }
 
         await keys.AddAsync(key, cancellationToken).ConfigureAwait(false);
         return key;
     }
 
-    public async Task<KeyVersion> RotateAsync(Key key, CancellationToken cancellationToken)
+    private async Task<T> InTransactionAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(key);
-        var version = key.Rotate(Guid.NewGuid(), SealNew(key.Id, key.NextVersionNumber, key.Algorithm), clock.GetUtcNow());
-        await keys.SaveAsync(key, cancellationToken).ConfigureAwait(false);
-        return version;
-    }
-
-    private byte[] SealNew(Guid keyId, int version, KeyAlgorithm algorithm)
-    {
-        using var material = crypto.GenerateKeyMaterial(algorithm);
-        return sealer.Seal(keyId, version, material);
+        await unitOfWork.BeginAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var result = await work().ConfigureAwait(false);
+            await unitOfWork.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return result;
+        }
+        catch
+        {
+            await unitOfWork.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
     }
 }

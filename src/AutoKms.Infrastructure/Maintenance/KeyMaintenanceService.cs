@@ -19,23 +19,29 @@ public sealed partial class KeyMaintenanceService(IServiceScopeFactory scopes, K
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.MaintenanceIntervalSeconds)));
         do
         {
-            try
+            var rotated = await RunAsync(new RotateDueKeysCommand(), stoppingToken).ConfigureAwait(false);
+            var purged = await RunAsync(new PurgeExpiredKeysCommand(), stoppingToken).ConfigureAwait(false);
+            if (rotated + purged > 0)
             {
-                await using var scope = scopes.CreateAsyncScope();
-                var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
-                var rotated = await mediator.Send(new RotateDueKeysCommand(), stoppingToken).ConfigureAwait(false);
-                var purged = await mediator.Send(new PurgeExpiredKeysCommand(), stoppingToken).ConfigureAwait(false);
-                if (rotated + purged > 0)
-                {
-                    LogWork(logger, rotated, purged);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogFailed(logger, ex);
+                LogWork(logger, rotated, purged);
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+    }
+
+    /// <summary>Each job in its own scope and try: a failing rotation never stops the purge, or the reverse.</summary>
+    private async Task<int> RunAsync(IRequest<int> job, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(job, stoppingToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogFailed(logger, ex);
+            return 0;
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Maintenance rotated {Rotated} key(s) and purged {Purged} deleted key(s)")]

@@ -177,6 +177,22 @@ public sealed class KeyScheduleTests
     }
 
     [Test]
+    public async Task EncryptionLimit_UnderConcurrentBatches_NoVersionPassesIt()
+    {
+        using var factory = new KmsApiFactory(settings: new Dictionary<string, string?> { ["Kms:MaxEncryptionsPerVersion"] = "10" });
+        using var client = factory.CreateClient();
+        var id = (await client.PostJsonAsync("/kms/key", new { name = "limited-concurrent", algorithm = "AES256_GCM" }).Ensure(HttpStatusCode.Created).ReadNodeAsync())["id"]!.GetValue<string>();
+        var batch = new { batch_input = Enumerable.Range(0, 4).Select(_ => new { plaintext_b64 = "AA==" }).ToArray() };
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+            (await client.PostJsonAsync($"/kms/key/{id}/encrypt", batch).Ensure(HttpStatusCode.OK).ReadNodeAsync())["batch_results"]!.AsArray()));
+        var perVersion = answers.SelectMany(a => a).GroupBy(r => r!["version"]!.GetValue<int>()).ToDictionary(g => g.Key, g => g.Count());
+
+        Assert.That(perVersion.Values.Sum(), Is.EqualTo(32));
+        Assert.That(perVersion.Values, Is.All.LessThanOrEqualTo(10), string.Join(", ", perVersion.Select(p => $"v{p.Key}: {p.Value}")));
+    }
+
+    [Test]
     public async Task EncryptionCounts_ArePersisted_AndSurviveARestart()
     {
         var directory = TempDirectory.Create();

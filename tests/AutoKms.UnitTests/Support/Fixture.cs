@@ -39,7 +39,7 @@ public sealed class Fixture
 
     public IMapper Mapper { get; } = CreateMapper();
 
-    public KeyProvisioning Provisioning => new(Keys.Object, Crypto.Object, Sealer.Object, Clock);
+    public KeyProvisioning Provisioning => new(Keys.Object, Crypto.Object, Sealer.Object, UnitOfWork.Object, Clock);
 
     public Mock<IEncryptionCounter> Counter { get; } = new();
 
@@ -47,7 +47,16 @@ public sealed class Fixture
 
     public KmsSettings Settings { get; set; } = new();
 
-    public KeyCipher Cipher => new(Keys.Object, Sealer.Object, Crypto.Object, Counter.Object, UnitOfWork.Object, Provisioning, Settings);
+    /// <summary>
+    /// The net count recorded for a version: encryptors reserve their upcoming encryptions first and
+    /// give back the unused ones, so only the sum of the calls means anything.
+    /// </summary>
+    public long Recorded(Guid? versionId = null) =>
+        Counter.Invocations
+            .Where(i => i.Method.Name == nameof(IEncryptionCounter.Record) && (versionId is null || (Guid)i.Arguments[0] == versionId))
+            .Sum(i => (long)i.Arguments[1]);
+
+    public KeyCipher Cipher => new(Keys.Object, Sealer.Object, Crypto.Object, Counter.Object, Provisioning, Settings);
 
     public static IMapper CreateMapper() => new MapperConfiguration(cfg => cfg.AddProfile<KeyMappingProfile>()).CreateMapper();
 

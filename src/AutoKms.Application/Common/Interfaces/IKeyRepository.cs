@@ -11,8 +11,11 @@ public interface IKeyRepository
     /// <summary>The deleted key with this id, still within its retention window, or <c>null</c>.</summary>
     Task<Key?> GetDeletedAsync(Guid id, CancellationToken cancellationToken);
 
-    /// <summary>Erases a deleted key and all its versions for good.</summary>
-    Task PurgeAsync(Guid id, CancellationToken cancellationToken);
+    /// <summary>
+    /// Erases a deleted key and all its versions for good, if it was deleted at or before
+    /// <paramref name="deletedAtOrBefore"/> (re-checked in the same statement). Answers whether it did.
+    /// </summary>
+    Task<bool> PurgeAsync(Guid id, DateTimeOffset deletedAtOrBefore, CancellationToken cancellationToken);
 
     /// <summary>Ids of live keys whose automatic rotation is due at <paramref name="now"/>.</summary>
     Task<IReadOnlyList<Guid>> FindDueForRotationAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);

@@ -55,7 +55,7 @@ public sealed class KeyRepository(DbSession session) : IKeyRepository
             updated_at = excluded.updated_at
         """;
 
-    private const string PurgeSql = "DELETE FROM keys WHERE id = @Id AND deleted_at IS NOT NULL";
+    private const string PurgeSql = "DELETE FROM keys WHERE id = @Id AND deleted_at IS NOT NULL AND deleted_at <= @Cutoff";
 
     private const string DueForRotationSql = """
         SELECT id FROM keys
@@ -75,13 +75,15 @@ public sealed class KeyRepository(DbSession session) : IKeyRepository
 
     public Task<Key?> GetDeletedAsync(Guid id, CancellationToken cancellationToken) => LoadAsync(id, live: false, cancellationToken);
 
-    public async Task PurgeAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<bool> PurgeAsync(Guid id, DateTimeOffset deletedAtOrBefore, CancellationToken cancellationToken)
     {
         // secure_delete (set on every connection) zeroes the freed pages; the versions go by cascade.
         session.RequestCheckpoint();
+        var deleted = 0;
         await session.WriteAsync(
-            (connection, transaction) => connection.ExecuteAsync(new CommandDefinition(PurgeSql, new { Id = id }, transaction, cancellationToken: cancellationToken)),
+            async (connection, transaction) => deleted = await connection.ExecuteAsync(new CommandDefinition(PurgeSql, new { Id = id, Cutoff = deletedAtOrBefore }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false),
             cancellationToken).ConfigureAwait(false);
+        return deleted > 0;
     }
 
     public async Task<IReadOnlyList<Guid>> FindDueForRotationAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using AutoKms.Application.Common.Behaviours;
 using AutoKms.Application.Common.Interfaces;
 using AutoKms.Application.Keys.Commands.CreateKey;
+using AutoKms.Application.Keys.Commands.UpdateKey;
 using AutoKms.Application.Keys.Queries.GetKey;
 using FluentValidation;
 using MediatR;
@@ -46,9 +47,9 @@ public sealed class TransactionBehaviourTests
         var sequence = new MockSequence();
         unit.InSequence(sequence).Setup(u => u.BeginAsync(It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
         unit.InSequence(sequence).Setup(u => u.CommitAsync(It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
-        var behaviour = new TransactionBehaviour<CreateKeyCommand, int>(unit.Object);
+        var behaviour = new TransactionBehaviour<UpdateKeyCommand, int>(unit.Object);
 
-        await behaviour.Handle(new CreateKeyCommand("k", "AES256_GCM"), CancellationToken.None, () => Task.FromResult(1));
+        await behaviour.Handle(new UpdateKeyCommand(Guid.NewGuid(), "k", null), CancellationToken.None, () => Task.FromResult(1));
 
         unit.Verify(u => u.CommitAsync(It.IsAny<CancellationToken>()), Times.Once);
     }
@@ -57,9 +58,9 @@ public sealed class TransactionBehaviourTests
     public void Handle_WhenTheHandlerThrows_RollsBack_AndRethrows()
     {
         var unit = new Mock<IUnitOfWork>();
-        var behaviour = new TransactionBehaviour<CreateKeyCommand, int>(unit.Object);
+        var behaviour = new TransactionBehaviour<UpdateKeyCommand, int>(unit.Object);
 
-        Assert.ThrowsAsync<InvalidOperationException>(() => behaviour.Handle(new CreateKeyCommand("k", "AES256_GCM"), CancellationToken.None, () => throw new InvalidOperationException()));
+        Assert.ThrowsAsync<InvalidOperationException>(() => behaviour.Handle(new UpdateKeyCommand(Guid.NewGuid(), "k", null), CancellationToken.None, () => throw new InvalidOperationException()));
 
         unit.Verify(u => u.RollbackAsync(It.IsAny<CancellationToken>()), Times.Once);
         unit.Verify(u => u.CommitAsync(It.IsAny<CancellationToken>()), Times.Never);

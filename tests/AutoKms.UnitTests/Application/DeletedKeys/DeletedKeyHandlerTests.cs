@@ -7,6 +7,7 @@ using AutoKms.Application.DeletedKeys.Commands.RecoverKey;
 using AutoKms.Application.DeletedKeys.Queries.ListDeletedKeys;
 using AutoKms.Domain.Keys;
 using AutoKms.UnitTests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
 
 namespace AutoKms.UnitTests.Application.DeletedKeys;
@@ -104,12 +105,12 @@ public sealed class PurgeKeyCommandHandlerTests
         var key = _fixture.GivenKey();
         key.Delete(Fixture.Now);
         _fixture.Keys.Setup(r => r.GetDeletedAsync(key.Id, It.IsAny<CancellationToken>())).ReturnsAsync(key);
-        _fixture.Keys.Setup(r => r.PurgeAsync(key.Id, It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+        _fixture.Keys.Setup(r => r.PurgeAsync(key.Id, It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
 
         var result = await Handler.Handle(new PurgeKeyCommand(key.Id), CancellationToken.None);
 
         Assert.That(result.Deleted, Is.EqualTo(1));
-        _fixture.Keys.Verify(r => r.PurgeAsync(key.Id, It.IsAny<CancellationToken>()), Times.Once);
+        _fixture.Keys.Verify(r => r.PurgeAsync(key.Id, Fixture.Now, It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Test]
@@ -120,7 +121,7 @@ public sealed class PurgeKeyCommandHandlerTests
 
         var error = Assert.ThrowsAsync<NotFoundException>(() => Handler.Handle(new PurgeKeyCommand(id), CancellationToken.None));
         Assert.That(error!.Message, Is.EqualTo("Deleted key not found"));
-        _fixture.Keys.Verify(r => r.PurgeAsync(It.IsAny<Guid>(), It.IsAny<CancellationToken>()), Times.Never);
+        _fixture.Keys.Verify(r => r.PurgeAsync(It.IsAny<Guid>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 }
 
@@ -128,14 +129,14 @@ public sealed class PurgeExpiredKeysCommandHandlerTests
 {
     private readonly Fixture _fixture = new() { Settings = new KmsSettings { DeletedKeyRetentionDays = 3 } };
 
-    private PurgeExpiredKeysCommandHandler Handler => new(_fixture.Keys.Object, _fixture.Clock, _fixture.Settings);
+    private PurgeExpiredKeysCommandHandler Handler => new(_fixture.Keys.Object, _fixture.Clock, _fixture.Settings, NullLogger<PurgeExpiredKeysCommandHandler>.Instance);
 
     [Test]
     public async Task Handle_PurgesEveryKeyDeletedBeforeNowMinusTheRetention_AndAnswersHowMany()
     {
         IReadOnlyList<Guid> expired = [Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid()];
         _fixture.Keys.Setup(r => r.FindDeletedBeforeAsync(It.IsAny<DateTimeOffset>(), It.IsAny<int>(), It.IsAny<CancellationToken>())).ReturnsAsync(expired);
-        _fixture.Keys.Setup(r => r.PurgeAsync(It.IsAny<Guid>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+        _fixture.Keys.Setup(r => r.PurgeAsync(It.IsAny<Guid>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
 
         var purged = await Handler.Handle(new PurgeExpiredKeysCommand(50), CancellationToken.None);
 
@@ -143,10 +144,24 @@ public sealed class PurgeExpiredKeysCommandHandlerTests
         _fixture.Keys.Verify(r => r.FindDeletedBeforeAsync(Fixture.Now.AddDays(-3), 50, It.IsAny<CancellationToken>()), Times.Once);
         foreach (var id in expired)
         {
-            _fixture.Keys.Verify(r => r.PurgeAsync(id, It.IsAny<CancellationToken>()), Times.Once);
+            _fixture.Keys.Verify(r => r.PurgeAsync(id, Fixture.Now.AddDays(-3), It.IsAny<CancellationToken>()), Times.Once);
         }
 
-        _fixture.Keys.Verify(r => r.PurgeAsync(It.IsAny<Guid>(), It.IsAny<CancellationToken>()), Times.Exactly(3));
+        _fixture.Keys.Verify(r => r.PurgeAsync(It.IsAny<Guid>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Exactly(3));
+    }
+
+    [Test]
+    public async Task Handle_WhenOnePurgeFails_StillPurgesTheOthers()
+    {
+        IReadOnlyList<Guid> expired = [Guid.NewGuid(), Guid.NewGuid()];
+        _fixture.Keys.Setup(r => r.FindDeletedBeforeAsync(It.IsAny<DateTimeOffset>(), It.IsAny<int>(), It.IsAny<CancellationToken>())).ReturnsAsync(expired);
+        _fixture.Keys.Setup(r => r.PurgeAsync(expired[0], It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ThrowsAsync(new InvalidOperationException("bad row"));
+        _fixture.Keys.Setup(r => r.PurgeAsync(expired[1], It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
+
+        var purged = await Handler.Handle(new PurgeExpiredKeysCommand(), CancellationToken.None);
+
+        Assert.That(purged, Is.EqualTo(1));
+        _fixture.Keys.Verify(r => r.PurgeAsync(expired[1], It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Test]
@@ -157,6 +172,6 @@ public sealed class PurgeExpiredKeysCommandHandlerTests
         var purged = await Handler.Handle(new PurgeExpiredKeysCommand(), CancellationToken.None);
 
         Assert.That(purged, Is.Zero);
-        _fixture.Keys.Verify(r => r.PurgeAsync(It.IsAny<Guid>(), It.IsAny<CancellationToken>()), Times.Never);
+        _fixture.Keys.Verify(r => r.PurgeAsync(It.IsAny<Guid>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 }

@@ -21,7 +21,7 @@ public sealed class CreateKeyVersionCommandHandlerTests
         var key = fixture.GivenKey(versions: 2);
         fixture.GivenSavesSucceed();
 
-        var version = await new CreateKeyVersionCommandHandler(fixture.Keys.Object, fixture.Provisioning, fixture.Mapper)
+        var version = await new CreateKeyVersionCommandHandler(fixture.Provisioning, fixture.Mapper)
             .Handle(new CreateKeyVersionCommand(key.Id), CancellationToken.None);
 
         Assert.That(version.Version, Is.EqualTo(3));
@@ -37,7 +37,7 @@ public sealed class CreateKeyVersionCommandHandlerTests
         var id = Guid.NewGuid();
         fixture.GivenNoKey(id);
 
-        Assert.ThrowsAsync<NotFoundException>(() => new CreateKeyVersionCommandHandler(fixture.Keys.Object, fixture.Provisioning, fixture.Mapper)
+        Assert.ThrowsAsync<NotFoundException>(() => new CreateKeyVersionCommandHandler(fixture.Provisioning, fixture.Mapper)
             .Handle(new CreateKeyVersionCommand(id), CancellationToken.None));
     }
 }

@@ -15,7 +15,7 @@ public sealed class CreateKeysCommandHandlerTests
         var added = new List<string>();
         fixture.Keys.Setup(r => r.NameExistsAsync(It.IsAny<string>(), null, It.IsAny<CancellationToken>())).ReturnsAsync(false);
         fixture.Keys.Setup(r => r.AddAsync(It.IsAny<Key>(), It.IsAny<CancellationToken>())).Callback((Key k, CancellationToken _) => added.Add(k.Name)).Returns(Task.CompletedTask);
-        var handler = new CreateKeysCommandHandler(new CreateKeyCommandHandler(fixture.Provisioning, fixture.Mapper));
+        var handler = new CreateKeysCommandHandler(fixture.Provisioning, fixture.Mapper);
 
         var result = await handler.Handle(new CreateKeysCommand([new("a", "AES256_GCM"), new("b", "RSA2048")]), CancellationToken.None);
 

@@ -1,6 +1,7 @@
 using AutoKms.Application.Keys.Commands.RotateDueKeys;
 using AutoKms.Domain.Keys;
 using AutoKms.UnitTests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
 
 namespace AutoKms.UnitTests.Application.Keys;
@@ -11,7 +12,7 @@ public sealed class RotateDueKeysCommandHandlerTests
 
     private readonly List<string> _calls = [];
 
-    private RotateDueKeysCommandHandler Handler => new(_fixture.Keys.Object, _fixture.Provisioning, _fixture.UnitOfWork.Object, _fixture.Clock);
+    private RotateDueKeysCommandHandler Handler => new(_fixture.Keys.Object, _fixture.Provisioning, _fixture.Clock, NullLogger<RotateDueKeysCommandHandler>.Instance);
 
     [SetUp]
     public void RecordTransactionsAndSaves()
@@ -74,18 +75,22 @@ public sealed class RotateDueKeysCommandHandlerTests
         var rotated = await Handler.Handle(new RotateDueKeysCommand(), CancellationToken.None);
 
         Assert.That(rotated, Is.EqualTo(1));
-        Assert.That(_calls, Is.EqualTo(new[] { "begin", "commit", "begin", "save due", "commit" }));
+        Assert.That(_calls, Is.EqualTo(new[] { "begin", "save due", "commit" }));
     }
 
     [Test]
-    public void Handle_WhenARotationFails_RollsBackThatKeysTransaction_AndRethrows()
+    public async Task Handle_WhenARotationFails_RollsBackThatKeysTransaction_AndStillRotatesTheOthers()
     {
+        var broken = GivenKeyWithPeriod("broken", days: 1);
         var due = GivenKeyWithPeriod("due", days: 1);
-        GivenRepositoryListsAsDue(due.Id);
-        _fixture.Keys.Setup(r => r.SaveAsync(due, It.IsAny<CancellationToken>())).ThrowsAsync(new InvalidOperationException("database down"));
+        GivenRepositoryListsAsDue(broken.Id, due.Id);
+        _fixture.Keys.Setup(r => r.SaveAsync(broken, It.IsAny<CancellationToken>())).ThrowsAsync(new InvalidOperationException("database down"));
 
-        Assert.ThrowsAsync<InvalidOperationException>(() => Handler.Handle(new RotateDueKeysCommand(), CancellationToken.None));
-        Assert.That(_calls, Is.EqualTo(new[] { "begin", "rollback" }));
+        var rotated = await Handler.Handle(new RotateDueKeysCommand(), CancellationToken.None);
+
+        Assert.That(rotated, Is.EqualTo(1));
+        Assert.That(due.PrimaryVersion, Is.EqualTo(2));
+        Assert.That(_calls, Is.EqualTo(new[] { "begin", "rollback", "begin", "save due", "commit" }));
     }
 
     /// <summary>A key created a day ago whose rotation period is <paramref name="days"/>: due now when the period is one day.</summary>

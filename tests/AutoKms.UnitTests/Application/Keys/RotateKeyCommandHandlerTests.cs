@@ -15,7 +15,7 @@ public sealed class RotateKeyCommandHandlerTests
     {
         var key = _fixture.GivenKey(KeyAlgorithm.Rsa2048);
         _fixture.GivenSavesSucceed();
-        var handler = new RotateKeyCommandHandler(_fixture.Keys.Object, _fixture.Provisioning, _fixture.Mapper);
+        var handler = new RotateKeyCommandHandler(_fixture.Provisioning, _fixture.Mapper);
 
         var version = await handler.Handle(new RotateKeyCommand(key.Id), CancellationToken.None);
 
@@ -32,7 +32,7 @@ public sealed class RotateKeyCommandHandlerTests
     {
         var id = Guid.NewGuid();
         _fixture.GivenNoKey(id);
-        var handler = new RotateKeyCommandHandler(_fixture.Keys.Object, _fixture.Provisioning, _fixture.Mapper);
+        var handler = new RotateKeyCommandHandler(_fixture.Provisioning, _fixture.Mapper);
 
         Assert.ThrowsAsync<NotFoundException>(() => handler.Handle(new RotateKeyCommand(id), CancellationToken.None));
     }

@@ -1,21 +1,41 @@
 using AutoKms.Application.Common;
 using AutoKms.Application.Common.Interfaces;
 using MediatR;
+using Microsoft.Extensions.Logging;
 
 namespace AutoKms.Application.DeletedKeys.Commands.PurgeExpiredKeys;
 
-public sealed class PurgeExpiredKeysCommandHandler(IKeyRepository keys, TimeProvider clock, KmsSettings settings) : IRequestHandler<PurgeExpiredKeysCommand, int>
+/// <summary>Purges each expired key on its own; one that fails is logged and the others are still purged.</summary>
+public sealed partial class PurgeExpiredKeysCommandHandler(
+    IKeyRepository keys,
+    TimeProvider clock,
+    KmsSettings settings,
+    ILogger<PurgeExpiredKeysCommandHandler> logger) : IRequestHandler<PurgeExpiredKeysCommand, int>
 {
     public async Task<int> Handle(PurgeExpiredKeysCommand request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var cutoff = clock.GetUtcNow().AddDays(-settings.DeletedKeyRetentionDays);
         var expired = await keys.FindDeletedBeforeAsync(cutoff, request.Limit, cancellationToken).ConfigureAwait(false);
+        var purged = 0;
         foreach (var id in expired)
         {
-            await keys.PurgeAsync(id, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                if (await keys.PurgeAsync(id, cutoff, cancellationToken).ConfigureAwait(false))
+                {
+                    purged++;
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogPurgeFailed(logger, ex, id);
+            }
         }
 
-        return expired.Count;
+        return purged;
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Purge of deleted key {KeyId} failed; the other expired keys are still purged")]
+    private static partial void LogPurgeFailed(ILogger logger, Exception exception, Guid keyId);
 }

@@ -10,8 +10,8 @@ public sealed class PurgeKeyCommandHandler(IKeyRepository keys) : IRequestHandle
     public async Task<DeleteResult> Handle(PurgeKeyCommand request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        _ = await keys.GetDeletedAsync(request.Id, cancellationToken).ConfigureAwait(false) ?? throw new NotFoundException("Deleted key not found");
-        await keys.PurgeAsync(request.Id, cancellationToken).ConfigureAwait(false);
+        var key = await keys.GetDeletedAsync(request.Id, cancellationToken).ConfigureAwait(false) ?? throw new NotFoundException("Deleted key not found");
+        await keys.PurgeAsync(request.Id, key.DeletedAt!.Value, cancellationToken).ConfigureAwait(false);
         return new DeleteResult(1);
     }
 }

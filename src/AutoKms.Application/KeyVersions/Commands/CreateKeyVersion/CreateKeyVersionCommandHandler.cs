@@ -1,4 +1,4 @@
-using AutoKms.Application.Common.Interfaces;
+using AutoKms.Application.Common.Exceptions;
 using AutoKms.Application.Common.Models;
 using AutoKms.Application.Keys;
 using AutoMapper;
@@ -6,13 +6,12 @@ using MediatR;
 
 namespace AutoKms.Application.KeyVersions.Commands.CreateKeyVersion;
 
-public sealed class CreateKeyVersionCommandHandler(IKeyRepository keys, KeyProvisioning provisioning, IMapper mapper) : IRequestHandler<CreateKeyVersionCommand, KeyVersionDto>
+public sealed class CreateKeyVersionCommandHandler(KeyProvisioning provisioning, IMapper mapper) : IRequestHandler<CreateKeyVersionCommand, KeyVersionDto>
 {
     public async Task<KeyVersionDto> Handle(CreateKeyVersionCommand request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var key = await keys.GetRequiredAsync(request.KeyId, cancellationToken).ConfigureAwait(false);
-        var version = await provisioning.RotateAsync(key, cancellationToken).ConfigureAwait(false);
+        var version = await provisioning.RotateAsync(request.KeyId, _ => true, cancellationToken).ConfigureAwait(false) ?? throw NotFoundException.Key();
         return mapper.Map<KeyVersionDto>(version);
     }
 }

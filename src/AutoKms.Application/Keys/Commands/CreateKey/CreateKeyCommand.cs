@@ -1,4 +1,3 @@
-using AutoKms.Application.Common.Interfaces;
 using AutoKms.Application.Common.Models;
 using MediatR;
 
@@ -6,4 +5,4 @@ namespace AutoKms.Application.Keys.Commands.CreateKey;
 
 /// <summary>Creates a key and its first version. <paramref name="Usage"/> defaults by algorithm.</summary>
 /// <paramref name="RotationPeriodDays"/>, when given, makes the key rotate by itself that often.
-public sealed record CreateKeyCommand(string Name, string Algorithm, string? Usage = null, int? RotationPeriodDays = null) : IRequest<KeyDto>, ITransactionalRequest;
+public sealed record CreateKeyCommand(string Name, string Algorithm, string? Usage = null, int? RotationPeriodDays = null) : IRequest<KeyDto>;

@@ -10,9 +10,15 @@ public sealed class CreateKeyCommandHandler(KeyProvisioning provisioning, IMappe
     public async Task<KeyDto> Handle(CreateKeyCommand request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var created = await provisioning.CreateAsync([ToNewKey(request)], cancellationToken).ConfigureAwait(false);
+        return mapper.Map<KeyDto>(created[0]);
+    }
+
+    /// <summary>The validated command as the provisioning step takes it; usage defaults by algorithm.</summary>
+    internal static NewKey ToNewKey(CreateKeyCommand request)
+    {
         var algorithm = KeyAlgorithmNames.ParseAlgorithm(request.Algorithm);
         var usage = request.Usage is null ? KeyAlgorithmRules.DefaultUsage(algorithm) : KeyAlgorithmNames.ParseUsage(request.Usage);
-        var key = await provisioning.CreateAsync(request.Name, algorithm, usage, request.RotationPeriodDays, cancellationToken).ConfigureAwait(false);
-        return mapper.Map<KeyDto>(key);
+        return new NewKey(request.Name, algorithm, usage, request.RotationPeriodDays);
     }
 }

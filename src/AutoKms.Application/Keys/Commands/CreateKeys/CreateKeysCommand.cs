@@ -1,4 +1,3 @@
-using AutoKms.Application.Common.Interfaces;
 using AutoKms.Application.Common.Models;
 using AutoKms.Application.Keys.Commands.CreateKey;
 using MediatR;
@@ -6,4 +5,4 @@ using MediatR;
 namespace AutoKms.Application.Keys.Commands.CreateKeys;
 
 /// <summary>Creates several keys atomically: all of them or none.</summary>
-public sealed record CreateKeysCommand(IReadOnlyList<CreateKeyCommand> Keys) : IRequest<IReadOnlyList<KeyDto>>, ITransactionalRequest;
+public sealed record CreateKeysCommand(IReadOnlyList<CreateKeyCommand> Keys) : IRequest<IReadOnlyList<KeyDto>>;

@@ -1,10 +1,18 @@
 using AutoKms.Application.Common.Interfaces;
 using MediatR;
+using Microsoft.Extensions.Logging;
 
 namespace AutoKms.Application.Keys.Commands.RotateDueKeys;
 
-/// <summary>Each key rotates in a transaction of its own, re-checked inside it, so one failure or a concurrent rotation costs nothing else.</summary>
-public sealed class RotateDueKeysCommandHandler(IKeyRepository keys, KeyProvisioning provisioning, IUnitOfWork unitOfWork, TimeProvider clock) : IRequestHandler<RotateDueKeysCommand, int>
+/// <summary>
+/// Each due key rotates in a transaction of its own, re-checked inside it. A key that fails is
+/// logged and skipped: one bad key never stops the others from rotating.
+/// </summary>
+public sealed partial class RotateDueKeysCommandHandler(
+    IKeyRepository keys,
+    KeyProvisioning provisioning,
+    TimeProvider clock,
+    ILogger<RotateDueKeysCommandHandler> logger) : IRequestHandler<RotateDueKeysCommand, int>
 {
     public async Task<int> Handle(RotateDueKeysCommand request, CancellationToken cancellationToken)
     {
@@ -13,25 +21,22 @@ public sealed class RotateDueKeysCommandHandler(IKeyRepository keys, KeyProvisio
         var rotated = 0;
         foreach (var id in due)
         {
-            await unitOfWork.BeginAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                var key = await keys.GetAsync(id, cancellationToken).ConfigureAwait(false);
-                if (key is not null && key.IsRotationDue(clock.GetUtcNow()))
+                if (await provisioning.RotateAsync(id, key => key.IsRotationDue(clock.GetUtcNow()), cancellationToken).ConfigureAwait(false) is not null)
                 {
-                    await provisioning.RotateAsync(key, cancellationToken).ConfigureAwait(false);
                     rotated++;
                 }
-
-                await unitOfWork.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                await unitOfWork.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
-                throw;
+                LogRotationFailed(logger, ex, id);
             }
         }
 
         return rotated;
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Scheduled rotation of key {KeyId} failed; the other due keys still rotate")]
+    private static partial void LogRotationFailed(ILogger logger, Exception exception, Guid keyId);
 }

@@ -19,7 +19,7 @@ public sealed class UpdateKeyCommandHandler(IKeyRepository keys, TimeProvider cl
         {
             if (await keys.NameExistsAsync(request.Name, key.Id, cancellationToken).ConfigureAwait(false))
             {
-                throw new ConflictException($"A key named '{request.Name}' already exists");
+                throw ConflictException.NameTaken(request.Name);
             }
 
             key.Rename(request.Name, now);
