@@ -28,13 +28,16 @@ public static class Base64Field
                 throw InvalidRequestException.InvalidBase64(field);
         }
 
-        var buffer = new byte[text.Length / 4 * 3];
-        if (!Convert.TryFromBase64String(text, buffer, out var written))
+        // Exactly the decoded size, so the secret never sits in a second, forgotten buffer.
+        var padding = text.EndsWith("==", StringComparison.Ordinal) ? 2 : text.EndsWith('=') ? 1 : 0;
+        var buffer = new byte[(text.Length / 4 * 3) - padding];
+        if (!Convert.TryFromBase64String(text, buffer, out var written) || written != buffer.Length)
         {
+            System.Security.Cryptography.CryptographicOperations.ZeroMemory(buffer);
             throw InvalidRequestException.InvalidBase64(field);
         }
 
-        return written == buffer.Length ? buffer : buffer[..written];
+        return buffer;
     }
 
     public static string? Encode(byte[]? value) => value is null ? null : Convert.ToBase64String(value);

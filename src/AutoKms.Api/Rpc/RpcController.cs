@@ -56,7 +56,7 @@ public sealed partial class RpcController(KmsOperations operations, RpcMethods m
     private async Task<JsonObject?> CallOneAsync(JsonElement call, CancellationToken cancellationToken)
     {
         if (call.ValueKind != JsonValueKind.Object
-            || !call.TryGetProperty("jsonrpc", out var version) || version.ValueKind != JsonValueKind.String || !version.ValueEquals("2.0")
+            || !call.TryGetProperty("jsonrpc", out var version) || !RpcCall.TryReadText(version, out var versionText) || versionText != "2.0"
             || !call.TryGetProperty("method", out var method) || !RpcCall.TryReadText(method, out var methodName)
             || (call.TryGetProperty("id", out var idElement) && !IsValidId(idElement)))
         {

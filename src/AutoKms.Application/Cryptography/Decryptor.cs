@@ -29,7 +29,7 @@ public sealed class Decryptor : IDisposable
         KeyCipher.EnsureAadSupported(_key.Algorithm, aad);
         if (!_materials.TryGetValue(keyVersion.Version, out var material))
         {
-            material = _sealer.Unseal(_key.Id, keyVersion.Version, keyVersion.SealedMaterial);
+            material = _sealer.Unseal(SealingContext.For(_key, keyVersion), keyVersion.SealedMaterial);
             _materials[keyVersion.Version] = material;
         }
 

@@ -1,3 +1,4 @@
+using AutoKms.Application.Common.Crypto;
 using System.Security.Cryptography;
 using AutoKms.Application.Common;
 using AutoKms.Application.Common.Exceptions;
@@ -36,7 +37,7 @@ public sealed class KeyCipher(
             var version = key.VersionForEncryption(KeyUsage.EncryptDecrypt);
             if (TryReserve(key, version, upcoming))
             {
-                return new Encryptor(key, version, sealer.Unseal(key.Id, version.Version, version.SealedMaterial), crypto, counter, upcoming);
+                return new Encryptor(key, version, sealer.Unseal(SealingContext.For(key, version), version.SealedMaterial), crypto, counter, upcoming);
             }
 
             if (attempt == 3)

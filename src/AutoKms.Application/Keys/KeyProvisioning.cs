@@ -1,3 +1,4 @@
+using AutoKms.Application.Common.Crypto;
 using AutoKms.Application.Common.Exceptions;
 using AutoKms.Application.Common.Interfaces;
 using AutoKms.Domain.Keys;
@@ -62,14 +63,14 @@ public sealed class KeyProvisioning(IKeyRepository keys, ICryptoProvider crypto,
                     return null;
                 }
 
-                var version = key.Rotate(Guid.NewGuid(), sealer.Seal(key.Id, key.NextVersionNumber, material), clock.GetUtcNow());
+                var version = key.Rotate(Guid.NewGuid(), sealer.Seal(new SealingContext(key.Id, key.NextVersionNumber, key.Algorithm, key.Usage), material), clock.GetUtcNow());
                 await keys.SaveAsync(key, cancellationToken).ConfigureAwait(false);
                 return version;
             },
             cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<Key> AddAsync(NewKey newKey, Common.Crypto.KeyMaterial material, CancellationToken cancellationToken)
+    private async Task<Key> AddAsync(NewKey newKey, KeyMaterial material, CancellationToken cancellationToken)
     {
         if (await keys.NameExistsAsync(newKey.Name, null, cancellationToken).ConfigureAwait(false))
         {
@@ -78,7 +79,7 @@ public sealed class KeyProvisioning(IKeyRepository keys, ICryptoProvider crypto,
 
         var id = Guid.NewGuid();
         var now = clock.GetUtcNow();
-        var key = Key.Create(id, newKey.Name, newKey.Algorithm, newKey.Usage, Guid.NewGuid(), sealer.Seal(id, 1, material), now);
+        var key = Key.Create(id, newKey.Name, newKey.Algorithm, newKey.Usage, Guid.NewGuid(), sealer.Seal(new SealingContext(id, 1, newKey.Algorithm, newKey.Usage), material), now);
         if (newKey.RotationPeriodDays is not null)
         {
             key.ChangeRotationPeriod(newKey.RotationPeriodDays, now);

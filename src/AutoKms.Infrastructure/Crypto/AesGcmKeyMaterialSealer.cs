@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Security.Cryptography;
 using AutoKms.Application.Common.Crypto;
 using AutoKms.Application.Common.Interfaces;
@@ -7,8 +6,9 @@ namespace AutoKms.Infrastructure.Crypto;
 
 /// <summary>
 /// Seals key material with AES-256-GCM under the root key. Blob layout:
-/// <c>0x01 ‖ nonce(12) ‖ ciphertext ‖ tag(16)</c>; associated data binds the key id and version,
-/// so a sealed blob copied to another key or version fails to open.
+/// <c>0x01 ‖ nonce(12) ‖ ciphertext ‖ tag(16)</c>; the associated data binds the key id, version,
+/// algorithm and usage (<see cref="SealingContext"/>), so a sealed blob copied to another key or
+/// version, or relabelled with another algorithm, fails to open.
 /// </summary>
 public sealed class AesGcmKeyMaterialSealer(RootKey rootKey) : IKeyMaterialSealer
 {
@@ -17,8 +17,9 @@ public sealed class AesGcmKeyMaterialSealer(RootKey rootKey) : IKeyMaterialSeale
     private const int TagSize = 16;
     private const int HeaderSize = 1 + NonceSize;
 
-    public byte[] Seal(Guid keyId, int version, KeyMaterial material)
+    public byte[] Seal(SealingContext context, KeyMaterial material)
     {
+        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(material);
         var sealedBlob = new byte[HeaderSize + material.Length + TagSize];
         sealedBlob[0] = FormatVersion;
@@ -31,12 +32,13 @@ public sealed class AesGcmKeyMaterialSealer(RootKey rootKey) : IKeyMaterialSeale
             material.Span,
             sealedBlob.AsSpan(HeaderSize, material.Length),
             sealedBlob.AsSpan(HeaderSize + material.Length, TagSize),
-            AssociatedData(keyId, version));
+            context.AssociatedData());
         return sealedBlob;
     }
 
-    public KeyMaterial Unseal(Guid keyId, int version, ReadOnlyMemory<byte> sealedMaterial)
+    public KeyMaterial Unseal(SealingContext context, ReadOnlyMemory<byte> sealedMaterial)
     {
+        ArgumentNullException.ThrowIfNull(context);
         var blob = sealedMaterial.Span;
         if (blob.Length < HeaderSize + TagSize || blob[0] != FormatVersion)
         {
@@ -53,7 +55,7 @@ public sealed class AesGcmKeyMaterialSealer(RootKey rootKey) : IKeyMaterialSeale
                 blob.Slice(HeaderSize, length),
                 blob.Slice(HeaderSize + length, TagSize),
                 plain,
-                AssociatedData(keyId, version));
+                context.AssociatedData());
             return new KeyMaterial(plain);
         }
         catch
@@ -61,15 +63,5 @@ public sealed class AesGcmKeyMaterialSealer(RootKey rootKey) : IKeyMaterialSeale
             CryptographicOperations.ZeroMemory(plain);
             throw;
         }
-    }
-
-    private static byte[] AssociatedData(Guid keyId, int version)
-    {
-        // "akms-seal-v1" ‖ key id (16 bytes, big-endian) ‖ version (4 bytes, big-endian)
-        var aad = new byte[12 + 16 + 4];
-        "akms-seal-v1"u8.CopyTo(aad);
-        keyId.TryWriteBytes(aad.AsSpan(12, 16), bigEndian: true, out _);
-        BinaryPrimitives.WriteInt32BigEndian(aad.AsSpan(28), version);
-        return aad;
     }
 }

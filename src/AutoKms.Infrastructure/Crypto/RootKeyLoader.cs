@@ -17,7 +17,11 @@ public sealed partial class RootKeyLoader(KmsOptions options, SqliteDatabase dat
     {
         if (!string.IsNullOrWhiteSpace(options.RootKey))
         {
-            return new RootKey(DecodeBase64(options.RootKey, "Kms:RootKey")) { Source = "Kms:RootKey" };
+            var fromConfiguration = new RootKey(DecodeBase64(options.RootKey, "Kms:RootKey")) { Source = "Kms:RootKey" };
+
+            // Drop the long-lived reference to the base64 text (strings cannot be zeroed).
+            options.RootKey = null;
+            return fromConfiguration;
         }
 
         if (!string.IsNullOrWhiteSpace(options.RootKeyFile))

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using AutoKms.Application.Common.Interfaces;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 
 namespace AutoKms.Infrastructure.Persistence;
 
@@ -9,7 +10,7 @@ namespace AutoKms.Infrastructure.Persistence;
 /// repository of the scope runs on this connection and transaction, so a request's writes commit
 /// together.
 /// </summary>
-public sealed class DbSession(SqliteDatabase database) : IUnitOfWork, IAsyncDisposable
+public sealed partial class DbSession(SqliteDatabase database, ILogger<DbSession> logger) : IUnitOfWork, IAsyncDisposable
 {
     private SqliteConnection? _connection;
 
@@ -93,10 +94,23 @@ public sealed class DbSession(SqliteDatabase database) : IUnitOfWork, IAsyncDisp
         }
 
         _checkpointRequested = false;
-        using var command = _connection.CreateCommand();
-        command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+
+        // Best effort, after the commit: the erase itself has landed; a busy checkpoint (readers
+        // still on old pages) is retried by SQLite's own automatic checkpoints.
+        try
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (SqliteException ex)
+        {
+            LogCheckpointFailed(logger, ex);
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not truncate the write-ahead log after erasing key material; SQLite will checkpoint it later")]
+    private static partial void LogCheckpointFailed(ILogger logger, Exception exception);
 
     public async ValueTask DisposeAsync()
     {

@@ -24,14 +24,14 @@ public sealed class RootKeyCheck(SqliteDatabase database, IKeyMaterialSealer sea
         if (stored is null)
         {
             using var marker = new KeyMaterial(Marker.ToArray());
-            var sealedMarker = sealer.Seal(Guid.Empty, 0, marker);
+            var sealedMarker = sealer.Seal(SealingContext.RootKeyCheck, marker);
             await connection.ExecuteAsync(new CommandDefinition(InsertSql, new { Name, Value = sealedMarker }, cancellationToken: cancellationToken)).ConfigureAwait(false);
             return;
         }
 
         try
         {
-            using var opened = sealer.Unseal(Guid.Empty, 0, stored);
+            using var opened = sealer.Unseal(SealingContext.RootKeyCheck, stored);
             if (!CryptographicOperations.FixedTimeEquals(opened.Span, Marker))
             {
                 throw new CryptographicException("marker mismatch");

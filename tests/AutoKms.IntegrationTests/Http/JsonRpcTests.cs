@@ -63,6 +63,30 @@ public sealed class JsonRpcTests : ApiTestBase
         Assert.That(answer["error"]!["code"]!.GetValue<int>(), Is.EqualTo(-32600));
     }
 
+    [TestCase("""{"jsonrpc":"2.0","method":"\ud800","id":1}""")]
+    [TestCase("""{"jsonrpc":"\ud800","method":"Key.get","id":1}""")]
+    [TestCase("""{"jsonrpc":"2.0","method":"Key.create","params":{"name":"surrogate-id","algorithm":"AES256_GCM"},"id":"\ud800"}""")]
+    [TestCase("""{"jsonrpc":"2.0","method":"Key.list","id":{"an":"object"}}""")]
+    public async Task CallsWithUnreadableTextOrIds_AnswerInvalidRequest_AndRunNothing(string body)
+    {
+        var answer = await Client.PostAsync("/kms/rpc", Json.Raw(body)).Ensure(HttpStatusCode.OK).ReadNodeAsync();
+
+        Assert.That(answer["error"]!["code"]!.GetValue<int>(), Is.EqualTo(-32600));
+        Assert.That((await Client.GetAsync("/kms/key?name=surrogate-id").ReadNodeAsync()).AsArray(), Is.Empty);
+    }
+
+    [TestCase("""{"jsonrpc":"2.0","method":"Key.get","params":{"id":"\ud800"},"id":1}""", "id")]
+    [TestCase("""{"jsonrpc":"2.0","method":"Key.list","params":{"name":"\udc00"},"id":1}""", "name")]
+    [TestCase("""{"jsonrpc":"2.0","method":"Key.list","params":{"limit":"ten"},"id":1}""", "limit")]
+    [TestCase("""{"jsonrpc":"2.0","method":"KeyVersion.list","params":{"key_id":"\ud800"},"id":1}""", "key_id")]
+    public async Task ParamsThatCannotBeRead_AnswerInvalidParams_NamingTheField(string body, string field)
+    {
+        var answer = await Client.PostAsync("/kms/rpc", Json.Raw(body)).Ensure(HttpStatusCode.OK).ReadNodeAsync();
+
+        Assert.That(answer["error"]!["code"]!.GetValue<int>(), Is.EqualTo(-32602), answer.ToJsonString());
+        Assert.That(answer["error"]!["data"]!["errors"]!.AsObject().Select(e => e.Key), Does.Contain(field));
+    }
+
     [Test]
     public async Task NotificationOnly_AnswersNoContent_ButStillRuns()
     {

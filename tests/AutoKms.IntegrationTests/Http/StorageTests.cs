@@ -29,7 +29,8 @@ public sealed class StorageTests
 
         using var rootKey = new RootKey(factory.RootKey.ToArray());
         var sealer = new AesGcmKeyMaterialSealer(rootKey);
-        using var material = sealer.Unseal(keyId, 1, sealedMaterial);
+        var context = new SealingContext(keyId, 1, AutoKms.Domain.Keys.KeyAlgorithm.Aes256Gcm, AutoKms.Domain.Keys.KeyUsage.EncryptDecrypt);
+        using var material = sealer.Unseal(context, sealedMaterial);
 
         // The unsealed material really is the key: it decrypts the service's ciphertext.
         using var aes = new System.Security.Cryptography.AesGcm(material.Span, 16);
@@ -47,8 +48,9 @@ public sealed class StorageTests
         Assert.That(files.Any(bytes => Contains(bytes, material.Span.ToArray())), Is.False, "bare key material found in the database file");
         Assert.That(files.Any(bytes => Contains(bytes, factory.RootKey)), Is.False, "root key found in the database file");
 
-        // Sealing binds the key id and version: the same blob does not open as another version.
-        Assert.Throws<System.Security.Cryptography.AuthenticationTagMismatchException>(() => sealer.Unseal(keyId, 2, sealedMaterial));
+        // Sealing binds the key id, version and algorithm: the same blob opens as nothing else.
+        Assert.Throws<System.Security.Cryptography.AuthenticationTagMismatchException>(() => sealer.Unseal(context with { Version = 2 }, sealedMaterial));
+        Assert.Throws<System.Security.Cryptography.AuthenticationTagMismatchException>(() => sealer.Unseal(context with { Algorithm = AutoKms.Domain.Keys.KeyAlgorithm.ChaCha20Poly1305 }, sealedMaterial));
     }
 
     [Test]

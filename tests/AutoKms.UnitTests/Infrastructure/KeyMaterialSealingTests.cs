@@ -1,3 +1,4 @@
+using AutoKms.Domain.Keys;
 using System.Security.Cryptography;
 using AutoKms.Application.Common.Crypto;
 using AutoKms.Infrastructure;
@@ -9,6 +10,8 @@ namespace AutoKms.UnitTests.Infrastructure;
 
 public sealed class AesGcmKeyMaterialSealerTests
 {
+    private static SealingContext Context(Guid keyId, int version) => new(keyId, version, KeyAlgorithm.Aes256Gcm, KeyUsage.EncryptDecrypt);
+
     [Test]
     public void SealThenUnseal_ForTheSameKeyAndVersion_ReturnsTheMaterial_AndTheBlobHidesIt()
     {
@@ -17,8 +20,8 @@ public sealed class AesGcmKeyMaterialSealerTests
         var keyId = Guid.NewGuid();
         var secret = RandomNumberGenerator.GetBytes(32);
 
-        var blob = sealer.Seal(keyId, 3, new KeyMaterial(secret.ToArray()));
-        using var opened = sealer.Unseal(keyId, 3, blob);
+        var blob = sealer.Seal(Context(keyId, 3), new KeyMaterial(secret.ToArray()));
+        using var opened = sealer.Unseal(Context(keyId, 3), blob);
 
         Assert.That(opened.Span.ToArray(), Is.EqualTo(secret));
         Assert.That(blob.AsSpan().IndexOf(secret), Is.EqualTo(-1));
@@ -26,16 +29,18 @@ public sealed class AesGcmKeyMaterialSealerTests
     }
 
     [Test]
-    public void Unseal_ForAnotherKeyOrVersion_OrUnderAnotherRootKey_Fails()
+    public void Unseal_ForAnotherKeyVersionAlgorithmOrUsage_OrUnderAnotherRootKey_Fails()
     {
         using var root = new RootKey(RandomNumberGenerator.GetBytes(32));
         using var otherRoot = new RootKey(RandomNumberGenerator.GetBytes(32));
         var keyId = Guid.NewGuid();
-        var blob = new AesGcmKeyMaterialSealer(root).Seal(keyId, 1, new KeyMaterial(new byte[32]));
+        var blob = new AesGcmKeyMaterialSealer(root).Seal(Context(keyId, 1), new KeyMaterial(new byte[32]));
 
-        Assert.Throws<AuthenticationTagMismatchException>(() => new AesGcmKeyMaterialSealer(root).Unseal(Guid.NewGuid(), 1, blob));
-        Assert.Throws<AuthenticationTagMismatchException>(() => new AesGcmKeyMaterialSealer(root).Unseal(keyId, 2, blob));
-        Assert.Throws<AuthenticationTagMismatchException>(() => new AesGcmKeyMaterialSealer(otherRoot).Unseal(keyId, 1, blob));
+        Assert.Throws<AuthenticationTagMismatchException>(() => new AesGcmKeyMaterialSealer(root).Unseal(Context(Guid.NewGuid(), 1), blob));
+        Assert.Throws<AuthenticationTagMismatchException>(() => new AesGcmKeyMaterialSealer(root).Unseal(Context(keyId, 2), blob));
+        Assert.Throws<AuthenticationTagMismatchException>(() => new AesGcmKeyMaterialSealer(otherRoot).Unseal(Context(keyId, 1), blob));
+        Assert.Throws<AuthenticationTagMismatchException>(() => new AesGcmKeyMaterialSealer(root).Unseal(Context(keyId, 1) with { Algorithm = KeyAlgorithm.ChaCha20Poly1305 }, blob));
+        Assert.Throws<AuthenticationTagMismatchException>(() => new AesGcmKeyMaterialSealer(root).Unseal(Context(keyId, 1) with { Usage = KeyUsage.Mac }, blob));
     }
 
     [Test]

@@ -20,10 +20,10 @@ public sealed class Fixture
 
     public Fixture()
     {
-        Sealer.Setup(s => s.Seal(It.IsAny<Guid>(), It.IsAny<int>(), It.IsAny<KeyMaterial>()))
-            .Returns((Guid id, int version, KeyMaterial _) => SealedFor(id, version));
-        Sealer.Setup(s => s.Unseal(It.IsAny<Guid>(), It.IsAny<int>(), It.IsAny<ReadOnlyMemory<byte>>()))
-            .Returns((Guid id, int version, ReadOnlyMemory<byte> _) => MaterialFor(id, version));
+        Sealer.Setup(s => s.Seal(It.IsAny<SealingContext>(), It.IsAny<KeyMaterial>()))
+            .Returns((SealingContext context, KeyMaterial _) => SealedFor(context.KeyId, context.Version));
+        Sealer.Setup(s => s.Unseal(It.IsAny<SealingContext>(), It.IsAny<ReadOnlyMemory<byte>>()))
+            .Returns((SealingContext context, ReadOnlyMemory<byte> _) => MaterialFor(context.KeyId, context.Version));
         Crypto.Setup(c => c.GenerateKeyMaterial(It.IsAny<KeyAlgorithm>())).Returns(() => new KeyMaterial(new byte[32]));
     }
 
@@ -57,6 +57,10 @@ public sealed class Fixture
             .Sum(i => (long)i.Arguments[1]);
 
     public KeyCipher Cipher => new(Keys.Object, Sealer.Object, Crypto.Object, Counter.Object, Provisioning, Settings);
+
+    /// <summary>Matches the sealing context of one key version, whatever its algorithm and usage.</summary>
+    public static SealingContext Context(Guid keyId, int version) =>
+        It.Is<SealingContext>(c => c.KeyId == keyId && c.Version == version);
 
     public static IMapper CreateMapper() => new MapperConfiguration(cfg => cfg.AddProfile<KeyMappingProfile>()).CreateMapper();
 

@@ -3,13 +3,13 @@ using AutoKms.Application.Common.Crypto;
 namespace AutoKms.Application.Common.Interfaces;
 
 /// <summary>
-/// Seals key material under the root key for storage, binding the key id and version so a sealed
-/// blob cannot be moved to another key or version.
+/// Seals key material under the root key for storage, bound to its <see cref="SealingContext"/>
+/// (key, version, algorithm, usage): a sealed blob opens for that context only.
 /// </summary>
 public interface IKeyMaterialSealer
 {
-    byte[] Seal(Guid keyId, int version, KeyMaterial material);
+    byte[] Seal(SealingContext context, KeyMaterial material);
 
-    /// <summary>Throws a CryptographicException if the blob fails authentication.</summary>
-    KeyMaterial Unseal(Guid keyId, int version, ReadOnlyMemory<byte> sealedMaterial);
+    /// <summary>Throws a CryptographicException if the blob fails authentication for this context.</summary>
+    KeyMaterial Unseal(SealingContext context, ReadOnlyMemory<byte> sealedMaterial);
 }

@@ -126,8 +126,8 @@ public sealed class DecryptBatchCommandHandlerTests
             new DecryptBatchCommand(key.Id, [new(EncryptedData.Split([2], [1], [3]), null, 1), new(EncryptedData.Split([5], [1], [3]), null, 1), new(EncryptedData.Split([2], [1], [3]), null, 2)]),
             CancellationToken.None);
 
-        _fixture.Sealer.Verify(s => s.Unseal(key.Id, 1, It.IsAny<ReadOnlyMemory<byte>>()), Times.Once);
-        _fixture.Sealer.Verify(s => s.Unseal(key.Id, 2, It.IsAny<ReadOnlyMemory<byte>>()), Times.Once);
+        _fixture.Sealer.Verify(s => s.Unseal(Fixture.Context(key.Id, 1), It.IsAny<ReadOnlyMemory<byte>>()), Times.Once);
+        _fixture.Sealer.Verify(s => s.Unseal(Fixture.Context(key.Id, 2), It.IsAny<ReadOnlyMemory<byte>>()), Times.Once);
     }
 
     [Test]

@@ -56,7 +56,7 @@ public sealed class EncryptCommandHandlerTests
         key.ChangeStatus(KeyStatus.Disabled, Fixture.Now);
 
         Assert.ThrowsAsync<KeyDisabledException>(() => Handler.Handle(new EncryptCommand(key.Id, [1], null), CancellationToken.None));
-        _fixture.Sealer.Verify(s => s.Unseal(It.IsAny<Guid>(), It.IsAny<int>(), It.IsAny<ReadOnlyMemory<byte>>()), Times.Never);
+        _fixture.Sealer.Verify(s => s.Unseal(It.IsAny<SealingContext>(), It.IsAny<ReadOnlyMemory<byte>>()), Times.Never);
     }
 
     [Test]

@@ -23,7 +23,7 @@ public sealed class GetPublicKeyQueryHandlerTests
         var key = _fixture.GivenKey(algorithm);
 
         Assert.ThrowsAsync<UnsupportedKeyOperationException>(() => Handler.Handle(new GetPublicKeyQuery(key.Id, null), CancellationToken.None));
-        _fixture.Sealer.Verify(s => s.Unseal(It.IsAny<Guid>(), It.IsAny<int>(), It.IsAny<ReadOnlyMemory<byte>>()), Times.Never);
+        _fixture.Sealer.Verify(s => s.Unseal(It.IsAny<SealingContext>(), It.IsAny<ReadOnlyMemory<byte>>()), Times.Never);
     }
 
     [Test]
@@ -61,7 +61,7 @@ public sealed class GetPublicKeyQueryHandlerTests
 
         Assert.That(result.Version, Is.EqualTo(3));
         Assert.That(result.Jwk["kid"], Is.EqualTo($"{key.Id}/3"));
-        _fixture.Sealer.Verify(s => s.Unseal(key.Id, 3, It.IsAny<ReadOnlyMemory<byte>>()), Times.Once);
+        _fixture.Sealer.Verify(s => s.Unseal(Fixture.Context(key.Id, 3), It.IsAny<ReadOnlyMemory<byte>>()), Times.Once);
     }
 
     [Test]
@@ -71,7 +71,7 @@ public sealed class GetPublicKeyQueryHandlerTests
         using var generated = software.GenerateKeyMaterial(KeyAlgorithm.EcP256);
         var pkcs8 = generated.Span.ToArray();
         var key = _fixture.GivenKey(KeyAlgorithm.EcP256);
-        _fixture.Sealer.Setup(s => s.Unseal(key.Id, 1, It.IsAny<ReadOnlyMemory<byte>>())).Returns(() => new KeyMaterial(pkcs8.ToArray()));
+        _fixture.Sealer.Setup(s => s.Unseal(Fixture.Context(key.Id, 1), It.IsAny<ReadOnlyMemory<byte>>())).Returns(() => new KeyMaterial(pkcs8.ToArray()));
 
         var result = await new GetPublicKeyQueryHandler(_fixture.Keys.Object, _fixture.Sealer.Object, software).Handle(new GetPublicKeyQuery(key.Id, null), CancellationToken.None);
 

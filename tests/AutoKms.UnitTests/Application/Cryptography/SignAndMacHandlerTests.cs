@@ -59,7 +59,7 @@ public sealed class SignCommandHandlerTests
         var key = _fixture.GivenKey(algorithm, usage: KeyUsage.EncryptDecrypt);
 
         Assert.ThrowsAsync<UnsupportedKeyOperationException>(() => Handler.Handle(new SignCommand(key.Id, [1], null), CancellationToken.None));
-        _fixture.Sealer.Verify(s => s.Unseal(It.IsAny<Guid>(), It.IsAny<int>(), It.IsAny<ReadOnlyMemory<byte>>()), Times.Never);
+        _fixture.Sealer.Verify(s => s.Unseal(It.IsAny<SealingContext>(), It.IsAny<ReadOnlyMemory<byte>>()), Times.Never);
         _fixture.Crypto.Verify(c => c.SignDigest(It.IsAny<KeyAlgorithm>(), It.IsAny<KeyMaterial>(), It.IsAny<byte[]>()), Times.Never);
     }
 

@@ -43,7 +43,7 @@ public sealed class UnwrapKeyCommandHandlerTests
         var material = await new UnwrapKeyCommandHandler(fixture.Cipher).Handle(new UnwrapKeyCommand(key.Id, EncryptedData.Split([2], [1], [3]), null, 1), CancellationToken.None);
 
         Assert.That(material, Is.EqualTo(new byte[] { 5, 6, 7 }));
-        fixture.Sealer.Verify(s => s.Unseal(key.Id, 1, It.IsAny<ReadOnlyMemory<byte>>()), Times.Once);
+        fixture.Sealer.Verify(s => s.Unseal(Fixture.Context(key.Id, 1), It.IsAny<ReadOnlyMemory<byte>>()), Times.Once);
     }
 
     [Test]

@@ -1,3 +1,4 @@
+using AutoKms.Application.Common.Crypto;
 using AutoKms.Application.Common.Interfaces;
 using AutoKms.Domain.Keys;
 using MediatR;
@@ -11,7 +12,7 @@ public sealed class ComputeMacCommandHandler(IKeyRepository keys, IKeyMaterialSe
         ArgumentNullException.ThrowIfNull(request);
         var key = await keys.GetRequiredAsync(request.KeyId, cancellationToken).ConfigureAwait(false);
         var version = key.VersionForEncryption(KeyUsage.Mac);
-        using var material = sealer.Unseal(key.Id, version.Version, version.SealedMaterial);
+        using var material = sealer.Unseal(SealingContext.For(key, version), version.SealedMaterial);
         return new MacResult(key.Id, version.Version, crypto.Mac(material, request.Message));
     }
 }

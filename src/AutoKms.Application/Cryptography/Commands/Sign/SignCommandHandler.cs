@@ -1,3 +1,4 @@
+using AutoKms.Application.Common.Crypto;
 using AutoKms.Application.Common.Interfaces;
 using AutoKms.Domain.Keys;
 using MediatR;
@@ -11,7 +12,7 @@ public sealed class SignCommandHandler(IKeyRepository keys, IKeyMaterialSealer s
         ArgumentNullException.ThrowIfNull(request);
         var key = await keys.GetRequiredAsync(request.KeyId, cancellationToken).ConfigureAwait(false);
         var version = key.VersionForEncryption(KeyUsage.SignVerify);
-        using var material = sealer.Unseal(key.Id, version.Version, version.SealedMaterial);
+        using var material = sealer.Unseal(SealingContext.For(key, version), version.SealedMaterial);
         var signature = crypto.SignDigest(key.Algorithm, material, SigningInput.Digest(request.Message, request.Digest));
         return new SignatureResult(key.Id, version.Version, key.Algorithm.ToName(), signature);
     }

@@ -1,3 +1,4 @@
+using AutoKms.Application.Common.Crypto;
 using System.Security.Cryptography;
 using AutoKms.Application.Common.Interfaces;
 using AutoKms.Domain.Keys;
@@ -18,7 +19,7 @@ public sealed class GetPublicKeyQueryHandler(IKeyRepository keys, IKeyMaterialSe
         }
 
         var version = key.VersionForVerification(key.Usage, request.Version);
-        using var material = sealer.Unseal(key.Id, version.Version, version.SealedMaterial);
+        using var material = sealer.Unseal(SealingContext.For(key, version), version.SealedMaterial);
         var exported = crypto.ExportPublicKey(key.Algorithm, key.Usage, material);
         var jwk = new Dictionary<string, string>(exported.Jwk) { ["kid"] = $"{key.Id}/{version.Version}" };
         var pem = new string(PemEncoding.Write("PUBLIC KEY", exported.SubjectPublicKeyInfo)) + "\n";
