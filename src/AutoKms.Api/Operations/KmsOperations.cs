@@ -98,6 +98,7 @@ public sealed class KmsOperations(IMediator mediator, JsonBody json)
         ArgumentNullException.ThrowIfNull(request);
         if (request.BatchInput is { } batch)
         {
+            WireTranslation.RefuseMixedBatch(request.PlaintextB64 ?? request.AadB64 ?? request.NonceB64);
             var results = await mediator.Send(new EncryptBatchCommand(id, batch.Select(WireTranslation.EncryptItem).ToList()), cancellationToken);
             return WireTranslation.Batch(results, WireTranslation.Encrypted);
         }
@@ -112,6 +113,7 @@ public sealed class KmsOperations(IMediator mediator, JsonBody json)
         ArgumentNullException.ThrowIfNull(request);
         if (request.BatchInput is { } batch)
         {
+            WireTranslation.RefuseMixedBatch(request.CiphertextB64 ?? request.Ciphertext ?? request.NonceB64 ?? request.TagB64 ?? request.AadB64);
             var results = await mediator.Send(new DecryptBatchCommand(id, batch.Select(WireTranslation.DecryptItem).ToList()), cancellationToken);
             return WireTranslation.Batch(results, WireTranslation.Plaintext);
         }
@@ -125,6 +127,7 @@ public sealed class KmsOperations(IMediator mediator, JsonBody json)
         ArgumentNullException.ThrowIfNull(request);
         if (request.BatchInput is { } batch)
         {
+            WireTranslation.RefuseMixedBatch(request.CiphertextB64 ?? request.Ciphertext ?? request.NonceB64 ?? request.TagB64 ?? request.AadB64);
             var results = await mediator.Send(new RewrapBatchCommand(id, batch.Select(WireTranslation.DecryptItem).ToList()), cancellationToken);
             return WireTranslation.Batch(results, WireTranslation.Encrypted);
         }

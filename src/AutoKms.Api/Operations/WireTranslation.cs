@@ -24,6 +24,15 @@ public static class WireTranslation
         }
     }
 
+    /// <summary>A body with <c>batch_input</c> carries nothing else: a stray single field would be silently ignored.</summary>
+    public static void RefuseMixedBatch(string? singleField)
+    {
+        if (singleField is not null)
+        {
+            throw new InvalidRequestException("Send either batch_input or the single-item fields, not both.");
+        }
+    }
+
     /// <summary>The self-describing <c>ciphertext</c> when given, else the split fields.</summary>
     public static EncryptedData Encrypted(string? selfDescribing, string? ciphertextB64, string ciphertextField, string? nonceB64, string? tagB64) =>
         selfDescribing is not null

@@ -26,7 +26,7 @@ public sealed class Decryptor : IDisposable
     {
         ArgumentNullException.ThrowIfNull(data);
         var keyVersion = _key.VersionForDecryption(KeyUsage.EncryptDecrypt, data.ResolveVersion(version));
-        KeyCipher.EnsureAadSupported(_key.Algorithm, aad);
+        KeyAlgorithmRules.EnsureAadSupported(_key.Algorithm, aad is { Length: > 0 });
         if (!_materials.TryGetValue(keyVersion.Version, out var material))
         {
             material = _sealer.Unseal(SealingContext.For(_key, keyVersion), keyVersion.SealedMaterial);

@@ -10,8 +10,13 @@ namespace AutoKms.Application.Cryptography;
 /// </summary>
 public sealed record EncryptedData(byte[]? Ciphertext, byte[]? Nonce, byte[]? Tag, byte[]? Packed = null, int? PackedVersion = null)
 {
+    public const string RequiredMessage = "'ciphertext_b64' (or the self-describing 'ciphertext') is required.";
+
     public const int AeadNonceSize = 12;
     public const int AeadTagSize = 16;
+
+    /// <summary>Whether the caller sent a ciphertext in either form.</summary>
+    public static bool IsPresent([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] EncryptedData? data) => data is not null && (data.Ciphertext is not null || data.Packed is not null);
 
     public static EncryptedData Split(byte[] ciphertext, byte[]? nonce, byte[]? tag) => new(ciphertext, nonce, tag);
 

@@ -34,7 +34,7 @@ public sealed class Encryptor : IDisposable
     public CipherResult Encrypt(byte[] plaintext, byte[]? aad)
     {
         ArgumentNullException.ThrowIfNull(plaintext);
-        KeyCipher.EnsureAadSupported(_key.Algorithm, aad);
+        KeyAlgorithmRules.EnsureAadSupported(_key.Algorithm, aad is { Length: > 0 });
         var payload = _crypto.Encrypt(_key.Algorithm, _material, plaintext, aad);
         _count++;
         return new CipherResult(_key.Id, _version.Version, _key.Algorithm.ToName(), payload.Nonce, payload.Ciphertext, payload.Tag, aad);

@@ -70,14 +70,6 @@ public sealed class KeyCipher(
         }
     }
 
-    internal static void EnsureAadSupported(KeyAlgorithm algorithm, byte[]? aad)
-    {
-        if (aad is { Length: > 0 } && !KeyAlgorithmRules.IsAead(algorithm))
-        {
-            throw new InvalidRequestException($"aad_b64 is not supported by {algorithm.ToName()} keys: RSA-OAEP has no associated data");
-        }
-    }
-
     private bool TryReserve(Key key, KeyVersion version, int upcoming)
     {
         lock (ReservationLock)

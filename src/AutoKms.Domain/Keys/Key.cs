@@ -240,6 +240,15 @@ public sealed class Key
         return target;
     }
 
+    /// <summary>Only RSA and EC keys have a public half to export.</summary>
+    public void EnsureAsymmetric()
+    {
+        if (!KeyAlgorithmRules.IsAsymmetric(Algorithm))
+        {
+            throw new UnsupportedKeyOperationException($"{Algorithm.ToName()} keys are symmetric: they have no public key");
+        }
+    }
+
     public void EnsureEnabled()
     {
         if (Status != KeyStatus.Enabled)

@@ -28,6 +28,15 @@ public static class KeyAlgorithmRules
     public static bool IsAead(KeyAlgorithm algorithm) =>
         algorithm is KeyAlgorithm.Aes256Gcm or KeyAlgorithm.ChaCha20Poly1305;
 
+    /// <summary>Associated data is an AEAD notion: RSA-OAEP keys refuse it rather than ignore it.</summary>
+    public static void EnsureAadSupported(KeyAlgorithm algorithm, bool hasAad)
+    {
+        if (hasAad && !IsAead(algorithm))
+        {
+            throw new UnsupportedKeyOperationException($"aad_b64 is not supported by {algorithm.ToName()} keys: RSA-OAEP has no associated data");
+        }
+    }
+
     public static void EnsureSupports(KeyAlgorithm algorithm, KeyUsage usage)
     {
         if (!Supports(algorithm, usage))

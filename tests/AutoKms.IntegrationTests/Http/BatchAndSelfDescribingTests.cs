@@ -33,6 +33,16 @@ public sealed class BatchAndSelfDescribingTests : ApiTestBase
     }
 
     [Test]
+    public async Task Batch_WithSingleItemFieldsBesideIt_Returns400_RatherThanIgnoringThem()
+    {
+        var key = await CreateKeyAsync();
+
+        var response = await Client.PostJsonAsync($"/kms/key/{key["id"]}/encrypt", new { plaintext_b64 = "AA==", batch_input = new[] { new { plaintext_b64 = "AQ==" } } });
+
+        await AssertProblem(response, HttpStatusCode.BadRequest, "either batch_input or the single-item fields");
+    }
+
+    [Test]
     public async Task Batches_AFailedItemAnswersError_WithoutFailingTheOthers()
     {
         var key = await CreateKeyAsync();

@@ -73,6 +73,8 @@ public sealed class KeyRoutesTests : ApiTestBase
     [TestCase("""{"name":"x"}""", "algorithm")]
     [TestCase("""{"name":123,"algorithm":"AES256_GCM"}""", "name")]
     [TestCase("""{"name":"x","algorithm":"AES256_GCM","usage":"sign_verify"}""", "usage")]
+    [TestCase("""{"name":"bad\u0000name","algorithm":"AES256_GCM"}""", "name")]
+    [TestCase("""{"name":null,"algorithm":"AES256_GCM"}""", "name")]
     [TestCase("""[{"name":"x","algorithm":"AES256_GCM"},{"name":"x","algorithm":"AES256_GCM"}]""", "keys")]
     public async Task CreateKey_WithMalformedFields_Returns422NamingTheField(string body, string field)
     {

@@ -12,5 +12,8 @@ public abstract class KmsValidator<T> : AbstractValidator<T>
     {
         ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member is null ? null : SnakeCase.Convert(member.Name);
         ValidatorOptions.Global.PropertyNameResolver = (_, member, _) => member is null ? null : SnakeCase.Convert(member.Name);
+
+        // A rule stops at its first failure: later checks in a chain may assume the earlier ones held.
+        ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
     }
 }

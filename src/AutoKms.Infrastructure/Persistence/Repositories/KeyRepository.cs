@@ -44,14 +44,15 @@ public sealed class KeyRepository(DbSession session) : IKeyRepository
         WHERE id = @Id
         """;
 
-    // Upsert: new versions are inserted, existing ones take their new status (and lose their
-    // material once destroyed). Encryption counters are never written from here.
+    // Upsert: new versions are inserted, existing ones take their new status. Stored material is
+    // never rewritten, only erased when the version is destroyed, so no save can bring back the
+    // material of a destroyed version. Encryption counters are never written from here.
     private const string UpsertVersionSql = """
         INSERT INTO key_versions (id, key_id, version, status, sealed_material, encryptions, created_at, updated_at)
         VALUES (@Id, @KeyId, @Version, @Status, @SealedMaterial, 0, @CreatedAt, @UpdatedAt)
         ON CONFLICT (id) DO UPDATE SET
             status = excluded.status,
-            sealed_material = excluded.sealed_material,
+            sealed_material = CASE WHEN excluded.status = 'destroyed' THEN NULL ELSE key_versions.sealed_material END,
             updated_at = excluded.updated_at
         """;
 

@@ -60,11 +60,11 @@ public sealed class EncryptCommandHandlerTests
     }
 
     [Test]
-    public void Handle_WithAadForAnRsaKey_ThrowsInvalidRequest()
+    public void Handle_WithAadForAnRsaKey_ThrowsUnsupported()
     {
         var key = _fixture.GivenKey(KeyAlgorithm.Rsa2048);
 
-        Assert.ThrowsAsync<InvalidRequestException>(() => Handler.Handle(new EncryptCommand(key.Id, [1], [2]), CancellationToken.None));
+        Assert.ThrowsAsync<UnsupportedKeyOperationException>(() => Handler.Handle(new EncryptCommand(key.Id, [1], [2]), CancellationToken.None));
     }
 
     [Test]

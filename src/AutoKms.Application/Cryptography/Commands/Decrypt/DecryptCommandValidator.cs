@@ -8,8 +8,8 @@ public sealed class DecryptCommandValidator : KmsValidator<DecryptCommand>
     public DecryptCommandValidator()
     {
         RuleFor(c => c.KeyId).NotEmpty();
-        RuleFor(c => c.Data).Must(d => d is not null && (d.Ciphertext is not null || d.Packed is not null))
-            .OverridePropertyName("ciphertext_b64").WithMessage("'ciphertext_b64' (or the self-describing 'ciphertext') is required.");
+        RuleFor(c => c.Data).Must(EncryptedData.IsPresent)
+            .OverridePropertyName("ciphertext_b64").WithMessage(EncryptedData.RequiredMessage);
         RuleFor(c => c.Version).GreaterThanOrEqualTo(1).When(c => c.Version is not null);
     }
 }

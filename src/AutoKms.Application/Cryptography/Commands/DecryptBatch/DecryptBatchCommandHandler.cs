@@ -18,9 +18,9 @@ public sealed class DecryptBatchCommandHandler(KeyCipher cipher) : IRequestHandl
             return BatchResult.Failed<byte[]>(item.Error);
         }
 
-        if (item.Data is null || (item.Data.Ciphertext is null && item.Data.Packed is null))
+        if (!EncryptedData.IsPresent(item.Data))
         {
-            return BatchResult.Failed<byte[]>("'ciphertext_b64' (or the self-describing 'ciphertext') is required.");
+            return BatchResult.Failed<byte[]>(EncryptedData.RequiredMessage);
         }
 
         try

@@ -22,9 +22,9 @@ public sealed class RewrapBatchCommandHandler(KeyCipher cipher) : IRequestHandle
             return BatchResult.Failed<CipherResult>(item.Error);
         }
 
-        if (item.Data is null || (item.Data.Ciphertext is null && item.Data.Packed is null))
+        if (!EncryptedData.IsPresent(item.Data))
         {
-            return BatchResult.Failed<CipherResult>("'ciphertext_b64' (or the self-describing 'ciphertext') is required.");
+            return BatchResult.Failed<CipherResult>(EncryptedData.RequiredMessage);
         }
 
         try

@@ -2,7 +2,6 @@ using AutoKms.Application.Common.Crypto;
 using System.Security.Cryptography;
 using AutoKms.Application.Common.Interfaces;
 using AutoKms.Domain.Keys;
-using AutoKms.Domain.Keys.Exceptions;
 using MediatR;
 
 namespace AutoKms.Application.Cryptography.Queries.GetPublicKey;
@@ -13,11 +12,7 @@ public sealed class GetPublicKeyQueryHandler(IKeyRepository keys, IKeyMaterialSe
     {
         ArgumentNullException.ThrowIfNull(request);
         var key = await keys.GetRequiredAsync(request.KeyId, cancellationToken).ConfigureAwait(false);
-        if (!KeyAlgorithmRules.IsAsymmetric(key.Algorithm))
-        {
-            throw new UnsupportedKeyOperationException($"{key.Algorithm.ToName()} keys are symmetric: they have no public key");
-        }
-
+        key.EnsureAsymmetric();
         var version = key.VersionForVerification(key.Usage, request.Version);
         using var material = sealer.Unseal(SealingContext.For(key, version), version.SealedMaterial);
         var exported = crypto.ExportPublicKey(key.Algorithm, key.Usage, material);

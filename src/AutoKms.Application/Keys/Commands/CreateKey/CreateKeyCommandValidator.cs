@@ -8,7 +8,8 @@ public sealed class CreateKeyCommandValidator : KmsValidator<CreateKeyCommand>
 {
     public CreateKeyCommandValidator()
     {
-        RuleFor(c => c.Name).NotEmpty().MaximumLength(Key.MaxNameLength);
+        RuleFor(c => c.Name).NotEmpty().MaximumLength(Key.MaxNameLength)
+            .Must(n => n is null || !n.Any(char.IsControl)).WithMessage("'name' must not contain control characters.");
         RuleFor(c => c.Algorithm)
             .NotEmpty()
             .Must(a => KeyAlgorithmNames.TryParseAlgorithm(a, out _))
