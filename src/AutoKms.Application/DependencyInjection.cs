@@ -40,6 +40,7 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<KeyProvisioning>();
         services.AddScoped<KeyCipher>();
+        services.AddScoped<KeyMaterialReader>();
         return services;
     }
 }

@@ -56,6 +56,8 @@ public sealed class Fixture
             .Where(i => i.Method.Name == nameof(IEncryptionCounter.Record) && (versionId is null || (Guid)i.Arguments[0] == versionId))
             .Sum(i => (long)i.Arguments[1]);
 
+    public KeyMaterialReader Reader => new(Keys.Object, Sealer.Object);
+
     public KeyCipher Cipher => new(Keys.Object, Sealer.Object, Crypto.Object, Counter.Object, Provisioning, Settings);
 
     /// <summary>Matches the sealing context of one key version, whatever its algorithm and usage.</summary>

@@ -13,7 +13,7 @@ public sealed class GetPublicKeyQueryHandlerTests
 {
     private readonly Fixture _fixture = new();
 
-    private GetPublicKeyQueryHandler Handler => new(_fixture.Keys.Object, _fixture.Sealer.Object, _fixture.Crypto.Object);
+    private GetPublicKeyQueryHandler Handler => new(_fixture.Reader, _fixture.Crypto.Object);
 
     [TestCase(KeyAlgorithm.Aes256Gcm)]
     [TestCase(KeyAlgorithm.ChaCha20Poly1305)]
@@ -73,7 +73,7 @@ public sealed class GetPublicKeyQueryHandlerTests
         var key = _fixture.GivenKey(KeyAlgorithm.EcP256);
         _fixture.Sealer.Setup(s => s.Unseal(Fixture.Context(key.Id, 1), It.IsAny<ReadOnlyMemory<byte>>())).Returns(() => new KeyMaterial(pkcs8.ToArray()));
 
-        var result = await new GetPublicKeyQueryHandler(_fixture.Keys.Object, _fixture.Sealer.Object, software).Handle(new GetPublicKeyQuery(key.Id, null), CancellationToken.None);
+        var result = await new GetPublicKeyQueryHandler(_fixture.Reader, software).Handle(new GetPublicKeyQuery(key.Id, null), CancellationToken.None);
 
         using var original = ECDsa.Create();
         original.ImportPkcs8PrivateKey(pkcs8, out _);

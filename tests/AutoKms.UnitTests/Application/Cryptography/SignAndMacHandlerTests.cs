@@ -19,7 +19,7 @@ public sealed class SignCommandHandlerTests
 
     private byte[]? _signedDigest;
 
-    private SignCommandHandler Handler => new(_fixture.Keys.Object, _fixture.Sealer.Object, _fixture.Crypto.Object);
+    private SignCommandHandler Handler => new(_fixture.Reader, _fixture.Crypto.Object);
 
     [Test]
     public async Task Handle_WithMessage_SignsItsSha256Digest_WithThePrimaryVersion()
@@ -92,7 +92,7 @@ public sealed class VerifySignatureCommandHandlerTests
 
     private byte[]? _verifiedDigest;
 
-    private VerifySignatureCommandHandler Handler => new(_fixture.Keys.Object, _fixture.Sealer.Object, _fixture.Crypto.Object);
+    private VerifySignatureCommandHandler Handler => new(_fixture.Reader, _fixture.Crypto.Object);
 
     [TestCase(true)]
     [TestCase(false)]
@@ -161,7 +161,7 @@ public sealed class ComputeMacCommandHandlerTests
 {
     private readonly Fixture _fixture = new();
 
-    private ComputeMacCommandHandler Handler => new(_fixture.Keys.Object, _fixture.Sealer.Object, _fixture.Crypto.Object);
+    private ComputeMacCommandHandler Handler => new(_fixture.Reader, _fixture.Crypto.Object);
 
     [Test]
     public async Task Handle_MacsTheMessage_WithThePrimaryVersionsMaterial()
@@ -196,7 +196,7 @@ public sealed class VerifyMacCommandHandlerTests
 {
     private readonly Fixture _fixture = new();
 
-    private VerifyMacCommandHandler Handler => new(_fixture.Keys.Object, _fixture.Sealer.Object, _fixture.Crypto.Object);
+    private VerifyMacCommandHandler Handler => new(_fixture.Reader, _fixture.Crypto.Object);
 
     [TestCase(true)]
     [TestCase(false)]

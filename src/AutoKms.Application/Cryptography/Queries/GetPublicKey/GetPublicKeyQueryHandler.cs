@@ -1,4 +1,3 @@
-using AutoKms.Application.Common.Crypto;
 using System.Security.Cryptography;
 using AutoKms.Application.Common.Interfaces;
 using AutoKms.Domain.Keys;
@@ -6,18 +5,22 @@ using MediatR;
 
 namespace AutoKms.Application.Cryptography.Queries.GetPublicKey;
 
-public sealed class GetPublicKeyQueryHandler(IKeyRepository keys, IKeyMaterialSealer sealer, ICryptoProvider crypto) : IRequestHandler<GetPublicKeyQuery, PublicKeyResult>
+public sealed class GetPublicKeyQueryHandler(KeyMaterialReader reader, ICryptoProvider crypto) : IRequestHandler<GetPublicKeyQuery, PublicKeyResult>
 {
     public async Task<PublicKeyResult> Handle(GetPublicKeyQuery request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var key = await keys.GetRequiredAsync(request.KeyId, cancellationToken).ConfigureAwait(false);
-        key.EnsureAsymmetric();
-        var version = key.VersionForVerification(key.Usage, request.Version);
-        using var material = sealer.Unseal(SealingContext.For(key, version), version.SealedMaterial);
-        var exported = crypto.ExportPublicKey(key.Algorithm, key.Usage, material);
-        var jwk = new Dictionary<string, string>(exported.Jwk) { ["kid"] = $"{key.Id}/{version.Version}" };
+        using var opened = await reader.OpenAsync(
+            request.KeyId,
+            key =>
+            {
+                key.EnsureAsymmetric();
+                return key.VersionForVerification(key.Usage, request.Version);
+            },
+            cancellationToken).ConfigureAwait(false);
+        var exported = crypto.ExportPublicKey(opened.Key.Algorithm, opened.Key.Usage, opened.Material);
+        var jwk = new Dictionary<string, string>(exported.Jwk) { ["kid"] = $"{opened.Key.Id}/{opened.Version.Version}" };
         var pem = new string(PemEncoding.Write("PUBLIC KEY", exported.SubjectPublicKeyInfo)) + "\n";
-        return new PublicKeyResult(key.Id, version.Version, key.Algorithm.ToName(), pem, jwk);
+        return new PublicKeyResult(opened.Key.Id, opened.Version.Version, opened.Key.Algorithm.ToName(), pem, jwk);
     }
 }
