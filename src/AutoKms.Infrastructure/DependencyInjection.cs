@@ -20,7 +20,8 @@ public static class DependencyInjection
 
         var options = configuration.GetSection(KmsOptions.SectionName).Get<KmsOptions>() ?? new KmsOptions();
         services.AddSingleton(options);
-        services.AddSingleton((configuration.GetSection(KmsOptions.SectionName).Get<KmsSettings>() ?? new KmsSettings()).Validated());
+        var settings = configuration.GetSection(KmsOptions.SectionName).Get<KmsSettings>() ?? new KmsSettings();
+        services.AddSingleton(_ => settings.Validated());
         services.AddSingleton(new SqliteDatabase(configuration.GetConnectionString("Kms")));
         services.AddSingleton<RootKeyLoader>();
         services.AddSingleton(provider => provider.GetRequiredService<RootKeyLoader>().Load());
@@ -49,7 +50,8 @@ public static class DependencyInjection
     /// </summary>
     public static async Task InitializeInfrastructureAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
-        // The root key first: a fresh database gets a generated one before the file exists.
+        // Settings and the root key first: a fresh database gets a generated key before the file exists.
+        _ = services.GetRequiredService<KmsSettings>();
         _ = services.GetRequiredService<RootKey>();
         await services.GetRequiredService<SchemaMigrator>().MigrateAsync(SqliteMigrations.All, cancellationToken).ConfigureAwait(false);
         await services.GetRequiredService<RootKeyCheck>().VerifyAsync(cancellationToken).ConfigureAwait(false);

@@ -51,7 +51,7 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
         InvalidRequestException invalid => Problem(StatusCodes.Status400BadRequest, invalid.Message),
         DecryptionFailedException failed => Problem(StatusCodes.Status400BadRequest, failed.Message),
         DomainException domain => Problem(StatusOf(domain.Kind), domain.Message),
-        System.Data.Common.DbException { IsTransient: true } => Problem(StatusCodes.Status503ServiceUnavailable, "The database is busy; retry the request."),
+        _ when Infrastructure.Persistence.PersistenceErrors.IsBusy(exception) => Problem(StatusCodes.Status503ServiceUnavailable, "The database is busy; retry the request."),
         _ => null,
     };
 

@@ -113,7 +113,7 @@ public sealed class KmsOperations(IMediator mediator, JsonBody json)
         ArgumentNullException.ThrowIfNull(request);
         if (request.BatchInput is { } batch)
         {
-            WireTranslation.RefuseMixedBatch(request.CiphertextB64 ?? request.Ciphertext ?? request.NonceB64 ?? request.TagB64 ?? request.AadB64);
+            WireTranslation.RefuseMixedBatch(request.CiphertextB64 ?? request.Ciphertext ?? request.NonceB64 ?? request.TagB64 ?? request.AadB64 ?? request.Version?.ToString(System.Globalization.CultureInfo.InvariantCulture));
             var results = await mediator.Send(new DecryptBatchCommand(id, batch.Select(WireTranslation.DecryptItem).ToList()), cancellationToken);
             return WireTranslation.Batch(results, WireTranslation.Plaintext);
         }
@@ -127,7 +127,7 @@ public sealed class KmsOperations(IMediator mediator, JsonBody json)
         ArgumentNullException.ThrowIfNull(request);
         if (request.BatchInput is { } batch)
         {
-            WireTranslation.RefuseMixedBatch(request.CiphertextB64 ?? request.Ciphertext ?? request.NonceB64 ?? request.TagB64 ?? request.AadB64);
+            WireTranslation.RefuseMixedBatch(request.CiphertextB64 ?? request.Ciphertext ?? request.NonceB64 ?? request.TagB64 ?? request.AadB64 ?? request.Version?.ToString(System.Globalization.CultureInfo.InvariantCulture));
             var results = await mediator.Send(new RewrapBatchCommand(id, batch.Select(WireTranslation.DecryptItem).ToList()), cancellationToken);
             return WireTranslation.Batch(results, WireTranslation.Encrypted);
         }

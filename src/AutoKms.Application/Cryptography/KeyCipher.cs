@@ -31,6 +31,11 @@ public sealed class KeyCipher(
     /// </summary>
     public async Task<Encryptor> EncryptorAsync(Guid keyId, int upcoming, CancellationToken cancellationToken)
     {
+        if (upcoming > settings.MaxEncryptionsPerVersion)
+        {
+            throw new InvalidRequestException($"A batch of {upcoming} is more than one key version may encrypt (Kms:MaxEncryptionsPerVersion = {settings.MaxEncryptionsPerVersion}); send smaller batches");
+        }
+
         for (var attempt = 1; ; attempt++)
         {
             var key = await keys.GetRequiredAsync(keyId, cancellationToken).ConfigureAwait(false);

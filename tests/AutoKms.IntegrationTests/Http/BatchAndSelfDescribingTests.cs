@@ -40,6 +40,10 @@ public sealed class BatchAndSelfDescribingTests : ApiTestBase
         var response = await Client.PostJsonAsync($"/kms/key/{key["id"]}/encrypt", new { plaintext_b64 = "AA==", batch_input = new[] { new { plaintext_b64 = "AQ==" } } });
 
         await AssertProblem(response, HttpStatusCode.BadRequest, "either batch_input or the single-item fields");
+        await AssertProblem(
+            await Client.PostJsonAsync($"/kms/key/{key["id"]}/decrypt", new { version = 1, batch_input = new[] { new { ciphertext = "akms:v1:AAAA" } } }),
+            HttpStatusCode.BadRequest,
+            "either batch_input or the single-item fields");
     }
 
     [Test]

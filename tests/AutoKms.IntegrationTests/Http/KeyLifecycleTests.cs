@@ -177,6 +177,21 @@ public sealed class KeyScheduleTests
     }
 
     [Test]
+    public async Task EncryptionLimit_ABatchLargerThanTheLimitItself_Returns400_WithoutRotating()
+    {
+        using var factory = new KmsApiFactory(settings: new Dictionary<string, string?> { ["Kms:MaxEncryptionsPerVersion"] = "3" });
+        using var client = factory.CreateClient();
+        var id = (await client.PostJsonAsync("/kms/key", new { name = "tiny-limit", algorithm = "AES256_GCM" }).Ensure(HttpStatusCode.Created).ReadNodeAsync())["id"]!.GetValue<string>();
+
+        var response = await client.PostJsonAsync($"/kms/key/{id}/encrypt", new { batch_input = Enumerable.Range(0, 5).Select(_ => new { plaintext_b64 = "AA==" }).ToArray() });
+        var key = await client.GetAsync($"/kms/key/{id}").ReadNodeAsync();
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("send smaller batches"));
+        Assert.That(key["primary_version"]!.GetValue<int>(), Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task EncryptionLimit_UnderConcurrentBatches_NoVersionPassesIt()
     {
         using var factory = new KmsApiFactory(settings: new Dictionary<string, string?> { ["Kms:MaxEncryptionsPerVersion"] = "10" });
