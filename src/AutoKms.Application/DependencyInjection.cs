@@ -13,7 +13,7 @@ public static class DependencyInjection
     /// <summary>
     /// MediatR 5.1 has no container package that restores here, so handlers and behaviours are
     /// registered in these few lines. Behaviours run in registration order: logging outermost,
-    /// then validation, then the transaction.
+    /// then secret-input zeroing (so a refused request is zeroed too), then validation, then the transaction.
     /// </summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
@@ -31,6 +31,7 @@ public static class DependencyInjection
         }
 
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(SecretInputBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TransactionBehaviour<,>));
 

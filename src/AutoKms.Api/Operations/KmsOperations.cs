@@ -1,3 +1,4 @@
+using AutoKms.Application.Common.Crypto;
 using System.Text.Json;
 using AutoKms.Api.Contracts;
 using AutoKms.Api.Http;
@@ -100,7 +101,7 @@ public sealed class KmsOperations(IMediator mediator, JsonBody json)
         {
             WireTranslation.RefuseMixedBatch(request.PlaintextB64 ?? request.AadB64 ?? request.NonceB64);
             var results = await mediator.Send(new EncryptBatchCommand(id, batch.Select(WireTranslation.EncryptItem).ToList()), cancellationToken);
-            return WireTranslation.Batch(results, WireTranslation.Encrypted);
+            return WireTranslation.Batch(results, WireTranslation.EncryptAnswer);
         }
 
         WireTranslation.RefuseNonce(request.NonceB64);
@@ -129,7 +130,7 @@ public sealed class KmsOperations(IMediator mediator, JsonBody json)
         {
             WireTranslation.RefuseMixedBatch(request.CiphertextB64 ?? request.Ciphertext ?? request.NonceB64 ?? request.TagB64 ?? request.AadB64 ?? request.Version?.ToString(System.Globalization.CultureInfo.InvariantCulture));
             var results = await mediator.Send(new RewrapBatchCommand(id, batch.Select(WireTranslation.DecryptItem).ToList()), cancellationToken);
-            return WireTranslation.Batch(results, WireTranslation.Encrypted);
+            return WireTranslation.Batch(results, WireTranslation.EncryptAnswer);
         }
 
         var command = new RewrapCommand(id, WireTranslation.Encrypted(request), Base64Field.Decode(request.AadB64, "aad_b64"), request.Version);
@@ -155,7 +156,7 @@ public sealed class KmsOperations(IMediator mediator, JsonBody json)
         }
         finally
         {
-            KeyCipher.Forget(material);
+            Secrets.Forget(material);
         }
     }
 
@@ -170,7 +171,7 @@ public sealed class KmsOperations(IMediator mediator, JsonBody json)
         }
         finally
         {
-            KeyCipher.Forget(result.Plaintext);
+            Secrets.Forget(result.Plaintext);
         }
     }
 

@@ -1,3 +1,4 @@
+using AutoKms.Application.Common.Crypto;
 using AutoKms.Api.Contracts;
 using AutoKms.Api.Http;
 using AutoKms.Application.Common.Exceptions;
@@ -94,9 +95,9 @@ public static class WireTranslation
         }
         finally
         {
-            KeyCipher.Forget(plaintext);
+            Secrets.Forget(plaintext);
         }
     }
 
-    public static object Encrypted(CipherResult result) => EncryptResponse.From(result);
+    public static object EncryptAnswer(CipherResult result) => EncryptResponse.From(result);
 }

@@ -1,3 +1,4 @@
+using AutoKms.Application.Common;
 using AutoKms.Application.Common.Exceptions;
 
 namespace AutoKms.Application.Cryptography;
@@ -34,13 +35,11 @@ public static class AkmsCiphertext
             throw new InvalidRequestException($"{field} must look like akms:v<version>:<base64>");
         }
 
-        var body = rest[(colon + 1)..];
-        var bytes = new byte[body.Length / 4 * 3 + 3];
-        if (!Convert.TryFromBase64String(body, bytes, out var written) || written == 0)
+        if (!Base64Text.TryDecode(rest[(colon + 1)..], out var packed) || packed.Length == 0)
         {
             throw InvalidRequestException.InvalidBase64(field);
         }
 
-        return EncryptedData.SelfDescribing(version, bytes[..written]);
+        return EncryptedData.SelfDescribing(version, packed);
     }
 }

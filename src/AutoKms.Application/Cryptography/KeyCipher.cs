@@ -1,5 +1,4 @@
 using AutoKms.Application.Common.Crypto;
-using System.Security.Cryptography;
 using AutoKms.Application.Common;
 using AutoKms.Application.Common.Exceptions;
 using AutoKms.Application.Common.Interfaces;
@@ -64,15 +63,6 @@ public sealed class KeyCipher(
         key.EnsureUsage(KeyUsage.EncryptDecrypt);
         key.EnsureEnabled();
         return new Decryptor(key, sealer, crypto);
-    }
-
-    /// <summary>Zeroes a caller's secret buffer once the operation no longer needs it.</summary>
-    public static void Forget(byte[]? secret)
-    {
-        if (secret is not null)
-        {
-            CryptographicOperations.ZeroMemory(secret);
-        }
     }
 
     private bool TryReserve(Key key, KeyVersion version, int upcoming)

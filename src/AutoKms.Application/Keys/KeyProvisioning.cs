@@ -20,7 +20,7 @@ public sealed class KeyProvisioning(IKeyRepository keys, ICryptoProvider crypto,
         var materials = newKeys.Select(k => crypto.GenerateKeyMaterial(k.Algorithm)).ToList();
         try
         {
-            return await InTransactionAsync(
+            return await unitOfWork.InTransactionAsync(
                 async () =>
                 {
                     var created = new List<Key>(newKeys.Count);
@@ -54,7 +54,7 @@ public sealed class KeyProvisioning(IKeyRepository keys, ICryptoProvider crypto,
         }
 
         using var material = crypto.GenerateKeyMaterial(current.Algorithm);
-        return await InTransactionAsync(
+        return await unitOfWork.InTransactionAsync(
             async () =>
             {
                 var key = await keys.GetAsync(keyId, cancellationToken).ConfigureAwait(false);
@@ -87,21 +87,5 @@ public sealed class KeyProvisioning(IKeyRepository keys, ICryptoProvider crypto,
 
         await keys.AddAsync(key, cancellationToken).ConfigureAwait(false);
         return key;
-    }
-
-    private async Task<T> InTransactionAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
-    {
-        await unitOfWork.BeginAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var result = await work().ConfigureAwait(false);
-            await unitOfWork.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return result;
-        }
-        catch
-        {
-            await unitOfWork.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
-            throw;
-        }
     }
 }

@@ -38,7 +38,7 @@ public sealed class KeyVersion
     public KeyVersionStatus Status { get; private set; }
 
     /// <summary>How many encryptions this version has performed, as last persisted.</summary>
-    public long Encryptions { get; private set; }
+    public long Encryptions { get; }
 
     public DateTimeOffset CreatedAt { get; }
 
@@ -107,8 +107,6 @@ public sealed class KeyVersion
         Status = KeyVersionStatus.Destroyed;
         UpdatedAt = now;
     }
-
-    internal void RecordEncryptions(long count) => Encryptions += count;
 
     public override string ToString() => $"KeyVersion {KeyId}/v{Version} ({Status.ToName()})";
 }

@@ -1,4 +1,5 @@
 using AutoKms.Application.Common;
+using AutoKms.Application.Common.Behaviours;
 using AutoKms.Application.Common.Crypto;
 using AutoKms.Application.Common.Interfaces;
 using AutoKms.Application.Common.Mappings;
@@ -59,6 +60,11 @@ public sealed class Fixture
     public KeyMaterialReader Reader => new(Keys.Object, Sealer.Object);
 
     public KeyCipher Cipher => new(Keys.Object, Sealer.Object, Crypto.Object, Counter.Object, Provisioning, Settings);
+
+    /// <summary>Runs a handler the way the pipeline does for secret input: zeroed when the request ends.</summary>
+    public static Task<TResponse> WithSecretZeroing<TRequest, TResponse>(TRequest request, Func<TRequest, Task<TResponse>> handle)
+        where TRequest : notnull =>
+        new SecretInputBehaviour<TRequest, TResponse>().Handle(request, CancellationToken.None, () => handle(request));
 
     /// <summary>Matches the sealing context of one key version, whatever its algorithm and usage.</summary>
     public static SealingContext Context(Guid keyId, int version) =>

@@ -18,17 +18,6 @@ public sealed class TransactionBehaviour<TRequest, TResponse>(IUnitOfWork unitOf
             return await next().ConfigureAwait(false);
         }
 
-        await unitOfWork.BeginAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var response = await next().ConfigureAwait(false);
-            await unitOfWork.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return response;
-        }
-        catch
-        {
-            await unitOfWork.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
-            throw;
-        }
+        return await unitOfWork.InTransactionAsync(() => next(), cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,4 +1,8 @@
 using AutoKms.Application.Common.Behaviours;
+using AutoKms.Application.Common.Validation;
+using AutoKms.Application.Cryptography.Commands.Encrypt;
+using AutoKms.Application.Cryptography.Commands.EncryptBatch;
+using AutoKms.Application.Cryptography.Commands.WrapKey;
 using AutoKms.Application.Common.Interfaces;
 using AutoKms.Application.Keys.Commands.CreateKey;
 using AutoKms.Application.Keys.Commands.UpdateKey;
@@ -75,5 +79,37 @@ public sealed class TransactionBehaviourTests
         var result = await behaviour.Handle(new GetKeyQuery(Guid.NewGuid()), CancellationToken.None, () => Task.FromResult(3));
 
         Assert.That(result, Is.EqualTo(3));
+    }
+}
+
+public sealed class SecretInputBehaviourTests
+{
+    [Test]
+    public void Handle_WhenValidationRefusesTheRequest_StillZeroesItsPlaintext()
+    {
+        var plaintext = new byte[PayloadLimits.MaxPlaintextBytes + 1];
+        Array.Fill(plaintext, (byte)7);
+        var request = new EncryptCommand(Guid.NewGuid(), plaintext, null);
+        var validation = new ValidationBehaviour<EncryptCommand, int>([new EncryptCommandValidator()]);
+
+        Assert.ThrowsAsync<ValidationException>(() => new SecretInputBehaviour<EncryptCommand, int>().Handle(
+            request, CancellationToken.None, () => validation.Handle(request, CancellationToken.None, () => Task.FromResult(1))));
+
+        Assert.That(plaintext, Is.All.EqualTo(0));
+    }
+
+    [Test]
+    public async Task Handle_ZeroesEverySecretTheRequestDeclares_ButNotItsAad()
+    {
+        var material = new byte[] { 1, 2 };
+        var aad = new byte[] { 3, 4 };
+        var batchPlaintext = new byte[] { 5 };
+
+        await new SecretInputBehaviour<WrapKeyCommand, int>().Handle(new WrapKeyCommand(Guid.NewGuid(), material, aad), CancellationToken.None, () => Task.FromResult(1));
+        await new SecretInputBehaviour<EncryptBatchCommand, int>().Handle(new EncryptBatchCommand(Guid.NewGuid(), [new(batchPlaintext, null), new(null, null, "bad")]), CancellationToken.None, () => Task.FromResult(1));
+
+        Assert.That(material, Is.All.EqualTo(0));
+        Assert.That(batchPlaintext, Is.All.EqualTo(0));
+        Assert.That(aad, Is.EqualTo(new byte[] { 3, 4 }), "AAD is echoed in answers, so it is not zeroed under them");
     }
 }

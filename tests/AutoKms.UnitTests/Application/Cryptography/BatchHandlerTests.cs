@@ -71,7 +71,7 @@ public sealed class EncryptBatchCommandHandlerTests
         var first = new byte[] { 1, 2, 3 };
         var second = new byte[] { 4, 5 };
 
-        await Handler.Handle(new EncryptBatchCommand(key.Id, [new(first, null), new(second, null)]), CancellationToken.None);
+        await Fixture.WithSecretZeroing(new EncryptBatchCommand(key.Id, [new(first, null), new(second, null)]), c => Handler.Handle(c, CancellationToken.None));
 
         Assert.That(first, Is.All.EqualTo(0));
         Assert.That(second, Is.All.EqualTo(0));

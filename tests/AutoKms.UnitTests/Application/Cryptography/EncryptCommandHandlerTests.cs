@@ -44,7 +44,7 @@ public sealed class EncryptCommandHandlerTests
         _fixture.Crypto.Setup(c => c.Encrypt(It.IsAny<KeyAlgorithm>(), It.IsAny<KeyMaterial>(), It.IsAny<byte[]>(), It.IsAny<byte[]?>())).Returns(new CipherPayload([1], [2], [3]));
         var plaintext = new byte[] { 1, 2, 3, 4 };
 
-        await Handler.Handle(new EncryptCommand(key.Id, plaintext, null), CancellationToken.None);
+        await Fixture.WithSecretZeroing(new EncryptCommand(key.Id, plaintext, null), c => Handler.Handle(c, CancellationToken.None));
 
         Assert.That(plaintext, Is.All.EqualTo(0));
     }

@@ -22,7 +22,7 @@ public sealed class WrapKeyCommandHandlerTests
             .Returns(new CipherPayload([1], [2], [3]));
         var material = new byte[] { 5, 6, 7 };
 
-        var result = await new WrapKeyCommandHandler(fixture.Cipher).Handle(new WrapKeyCommand(key.Id, material, null), CancellationToken.None);
+        var result = await Fixture.WithSecretZeroing(new WrapKeyCommand(key.Id, material, null), c => new WrapKeyCommandHandler(fixture.Cipher).Handle(c, CancellationToken.None));
 
         Assert.That(wrappedInput, Is.EqualTo(new byte[] { 5, 6, 7 }));
         Assert.That(result.Version, Is.EqualTo(2));

@@ -8,14 +8,7 @@ public sealed class EncryptCommandHandler(KeyCipher cipher) : IRequestHandler<En
     public async Task<CipherResult> Handle(EncryptCommand request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        try
-        {
-            using var encryptor = await cipher.EncryptorAsync(request.KeyId, 1, cancellationToken).ConfigureAwait(false);
-            return encryptor.Encrypt(request.Plaintext, request.Aad);
-        }
-        finally
-        {
-            KeyCipher.Forget(request.Plaintext);
-        }
+        using var encryptor = await cipher.EncryptorAsync(request.KeyId, 1, cancellationToken).ConfigureAwait(false);
+        return encryptor.Encrypt(request.Plaintext, request.Aad);
     }
 }

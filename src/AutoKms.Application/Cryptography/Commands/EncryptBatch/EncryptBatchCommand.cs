@@ -1,7 +1,11 @@
+using AutoKms.Application.Common.Interfaces;
 using AutoKms.Application.Common.Models;
 using MediatR;
 
 namespace AutoKms.Application.Cryptography.Commands.EncryptBatch;
 
 /// <summary>Encrypts up to 1000 plaintexts under the primary version; results come back in order.</summary>
-public sealed record EncryptBatchCommand(Guid KeyId, IReadOnlyList<EncryptItem> Items) : IRequest<IReadOnlyList<BatchResult<CipherResult>>>;
+public sealed record EncryptBatchCommand(Guid KeyId, IReadOnlyList<EncryptItem> Items) : IRequest<IReadOnlyList<BatchResult<CipherResult>>>, ISecretInput
+{
+    public IEnumerable<byte[]?> Secrets => Items.Select(i => i.Plaintext);
+}

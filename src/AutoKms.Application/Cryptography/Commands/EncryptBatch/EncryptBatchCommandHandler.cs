@@ -9,24 +9,8 @@ public sealed class EncryptBatchCommandHandler(KeyCipher cipher) : IRequestHandl
     public async Task<IReadOnlyList<BatchResult<CipherResult>>> Handle(EncryptBatchCommand request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var results = new List<BatchResult<CipherResult>>(request.Items.Count);
-        try
-        {
-            using var encryptor = await cipher.EncryptorAsync(request.KeyId, request.Items.Count, cancellationToken).ConfigureAwait(false);
-            foreach (var item in request.Items)
-            {
-                results.Add(EncryptOne(encryptor, item));
-            }
-
-            return results;
-        }
-        finally
-        {
-            foreach (var item in request.Items)
-            {
-                KeyCipher.Forget(item.Plaintext);
-            }
-        }
+        using var encryptor = await cipher.EncryptorAsync(request.KeyId, request.Items.Count, cancellationToken).ConfigureAwait(false);
+        return request.Items.Select(item => EncryptOne(encryptor, item)).ToList();
     }
 
     private static BatchResult<CipherResult> EncryptOne(Encryptor encryptor, EncryptItem item)

@@ -1,3 +1,4 @@
+using AutoKms.Application.Common.Crypto;
 using AutoKms.Application.Common.Interfaces;
 using MediatR;
 
@@ -17,7 +18,7 @@ public sealed class GenerateDataKeyCommandHandler(KeyCipher cipher, ICryptoProvi
         }
         finally
         {
-            KeyCipher.Forget(dataKey);
+            Secrets.Forget(dataKey);
         }
     }
 }

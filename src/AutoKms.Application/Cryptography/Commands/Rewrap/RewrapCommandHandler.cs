@@ -1,3 +1,4 @@
+using AutoKms.Application.Common.Crypto;
 using AutoKms.Application.Common.Models;
 using MediatR;
 
@@ -23,7 +24,7 @@ public sealed class RewrapCommandHandler(KeyCipher cipher) : IRequestHandler<Rew
         }
         finally
         {
-            KeyCipher.Forget(plaintext);
+            Secrets.Forget(plaintext);
         }
     }
 }

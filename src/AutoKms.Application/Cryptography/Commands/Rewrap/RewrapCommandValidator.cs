@@ -1,15 +1,8 @@
 using AutoKms.Application.Common.Validation;
-using FluentValidation;
 
 namespace AutoKms.Application.Cryptography.Commands.Rewrap;
 
 public sealed class RewrapCommandValidator : KmsValidator<RewrapCommand>
 {
-    public RewrapCommandValidator()
-    {
-        RuleFor(c => c.KeyId).NotEmpty();
-        RuleFor(c => c.Data).Must(EncryptedData.IsPresent)
-            .OverridePropertyName("ciphertext_b64").WithMessage(EncryptedData.RequiredMessage);
-        RuleFor(c => c.Version).GreaterThanOrEqualTo(1).When(c => c.Version is not null);
-    }
+    public RewrapCommandValidator() => EncryptedDataRules.AddTo(this, c => c.KeyId, c => c.Data, c => c.Version, "ciphertext_b64");
 }

@@ -8,14 +8,7 @@ public sealed class WrapKeyCommandHandler(KeyCipher cipher) : IRequestHandler<Wr
     public async Task<CipherResult> Handle(WrapKeyCommand request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        try
-        {
-            using var encryptor = await cipher.EncryptorAsync(request.KeyId, 1, cancellationToken).ConfigureAwait(false);
-            return encryptor.Encrypt(request.KeyMaterial, request.Aad);
-        }
-        finally
-        {
-            KeyCipher.Forget(request.KeyMaterial);
-        }
+        using var encryptor = await cipher.EncryptorAsync(request.KeyId, 1, cancellationToken).ConfigureAwait(false);
+        return encryptor.Encrypt(request.KeyMaterial, request.Aad);
     }
 }
