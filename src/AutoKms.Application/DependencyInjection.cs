@@ -26,7 +26,6 @@ public static class DependencyInjection
             foreach (var contract in handler.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequestHandler<,>)))
             {
                 services.AddScoped(contract, handler);
-                services.AddScoped(handler);
             }
         }
 
@@ -42,6 +41,8 @@ public static class DependencyInjection
         services.AddScoped<KeyProvisioning>();
         services.AddScoped<KeyCipher>();
         services.AddScoped<KeyMaterialReader>();
+        services.AddScoped<KeyUpdates>();
+        services.AddScoped<KeyVersions.KeyVersionUpdates>();
         return services;
     }
 }

@@ -1,18 +1,23 @@
-using AutoKms.Api.Contracts;
-using AutoKms.Api.Operations;
+using AutoKms.Api.Contracts.Cryptography;
+using MediatR;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AutoKms.Api.Controllers;
 
 [Route("kms/random")]
 [Tags("Cryptography")]
-public sealed class RandomController(KmsOperations operations) : KmsControllerBase(operations)
+public sealed class RandomController(IMediator mediator) : KmsControllerBase(mediator)
 {
     /// <summary>Random bytes from the service's CSPRNG: <c>{"bytes": 1..1024}</c>.</summary>
+    /// <param name="request">How many bytes.</param>
+    /// <param name="cancellationToken">Aborts with the request.</param>
     /// <response code="200">The random bytes, base64.</response>
     [HttpPost("")]
     [Consumes("application/json")]
     [ProducesResponseType<RandomResponse>(StatusCodes.Status200OK)]
-    public async Task<ActionResult<RandomResponse>> GenerateRandom([FromBody] RandomRequest request, CancellationToken cancellationToken) =>
-        Ok(await Operations.RandomAsync(request, cancellationToken));
+    public async Task<RandomResponse> GenerateRandom([FromBody] RandomRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return RandomResponse.From(await Mediator.Send(request.ToCommand(), cancellationToken));
+    }
 }

@@ -1,28 +1,31 @@
-using AutoKms.Api.Contracts;
-using AutoKms.Api.Operations;
+using AutoKms.Api.Contracts.Service;
 using AutoKms.Api.Rpc;
+using AutoKms.Application.Health.Queries.CheckHealth;
+using MediatR;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AutoKms.Api.Controllers;
 
 [Route("system")]
 [Tags("System")]
-public sealed class SystemController(KmsOperations operations, RpcMethods methods) : KmsControllerBase(operations)
+public sealed class SystemController(IMediator mediator, RpcMethods methods) : KmsControllerBase(mediator)
 {
     /// <summary>Liveness with a real database round trip.</summary>
+    /// <param name="cancellationToken">Aborts with the request.</param>
     /// <response code="200">The service and its database answer: <c>{"ok": true}</c>.</response>
-    /// <response code="503">The database is unreachable: <c>{"ok": false, "error": "..."}</c>.</response>
+    /// <response code="503">The database is unavailable: <c>{"ok": false, "error": "database unavailable"}</c>.</response>
     [HttpGet("healthz")]
     [ProducesResponseType<HealthResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<HealthResponse>(StatusCodes.Status503ServiceUnavailable)]
     public async Task<ActionResult<HealthResponse>> Healthz(CancellationToken cancellationToken)
     {
-        var health = await Operations.HealthAsync(cancellationToken);
+        var health = HealthResponse.From(await Mediator.Send(new CheckHealthQuery(), cancellationToken));
         return health.Ok ? Ok(health) : StatusCode(StatusCodes.Status503ServiceUnavailable, health);
     }
 
     /// <summary>The JSON-RPC 2.0 methods POST /kms/rpc accepts.</summary>
+    /// <response code="200">The method names.</response>
     [HttpGet("methodz")]
     [ProducesResponseType<MethodsResponse>(StatusCodes.Status200OK)]
-    public ActionResult<MethodsResponse> Methodz() => Ok(new MethodsResponse { Methods = methods.Names });
+    public MethodsResponse Methodz() => new() { Methods = methods.Names };
 }

@@ -1,12 +1,15 @@
+using System.Reflection;
 using AutoKms.Application.Common.Validation;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace AutoKms.Api.Http;
 
 /// <summary>
-/// Answers for requests MVC could not bind: not JSON or an empty body is 400; a field of the wrong
-/// type (body, route or query) is 422 with one entry per field.
+/// Answers for requests MVC could not bind. Not JSON or an empty body is 400; an unknown field,
+/// a value of the wrong type or a malformed path id or query parameter is 422, one entry per
+/// field, each naming it.
 /// </summary>
 public static class InvalidModelStateResponse
 {
@@ -22,13 +25,19 @@ public static class InvalidModelStateResponse
         {
             foreach (var error in entry.Errors)
             {
-                var message = error.ErrorMessage;
+                var message = error.ErrorMessage.Length > 0 ? error.ErrorMessage : error.Exception?.Message ?? string.Empty;
                 if (message == EmptyBodyMessage)
                 {
                     badBody ??= "The request body is empty; send a JSON object.";
                 }
+                else if (JsonErrors.UnknownProperty(message) is { } unknown)
+                {
+                    var field = JsonErrors.UnknownFieldPath(key, unknown);
+                    Add(errors, field, JsonErrors.DescribeUnknown(field));
+                }
                 else if (key.StartsWith('$') && JsonErrors.IsTypeMismatch(message))
                 {
+                    // A body of the wrong kind altogether (an array for an object) is a 400, as any unusable body.
                     var field = JsonErrors.FieldFromPath(key);
                     if (field == "body")
                     {
@@ -43,14 +52,15 @@ public static class InvalidModelStateResponse
                 {
                     badBody ??= $"The request body is not valid JSON: {JsonErrors.DescribeSyntaxError(message)}";
                 }
-                else if (entry.ValidationState == ModelValidationState.Invalid && !string.IsNullOrEmpty(message) && !IsBodyRequired(message))
+                else if (entry.ValidationState == ModelValidationState.Invalid && !IsBodyRequired(message))
                 {
-                    Add(errors, SnakeCase.Convert(key), message);
+                    var field = SnakeCase.Convert(key);
+                    Add(errors, field, field == "id" ? RouteIdMessage(context) : $"'{field}' must be {Expected(context, key)}.");
                 }
             }
         }
 
-        if (context.ActionDescriptor is Microsoft.AspNetCore.Mvc.Controllers.ControllerActionDescriptor { ControllerTypeInfo.Name: nameof(Rpc.RpcController) })
+        if (context.ActionDescriptor is ControllerActionDescriptor { ControllerTypeInfo.Name: nameof(Rpc.RpcController) })
         {
             // JSON-RPC answers a body it cannot parse with its own parse error, in its own envelope.
             return new OkObjectResult(Rpc.RpcErrors.Response(null, Rpc.RpcErrors.ParseError, badBody ?? "Parse error"));
@@ -66,6 +76,18 @@ public static class InvalidModelStateResponse
         }
 
         return new ProblemResult(ProblemDetailsExceptionHandler.ValidationProblem(errors));
+    }
+
+    private static string RouteIdMessage(ActionContext context) =>
+        (context.ActionDescriptor as ControllerActionDescriptor)?.ControllerTypeInfo.GetCustomAttribute<RouteIdNameAttribute>()?.InvalidMessage
+        ?? "Invalid UUID for id";
+
+    /// <summary>What a query parameter should have been, from the action's parameter type.</summary>
+    private static string Expected(ActionContext context, string key)
+    {
+        var parameter = context.ActionDescriptor.Parameters.FirstOrDefault(p => string.Equals(p.BindingInfo?.BinderModelName ?? p.Name, key, StringComparison.OrdinalIgnoreCase));
+        var type = Nullable.GetUnderlyingType(parameter?.ParameterType ?? typeof(string)) ?? parameter?.ParameterType;
+        return type == typeof(Guid) ? "a UUID" : type == typeof(int) || type == typeof(long) ? "an integer" : "a valid value";
     }
 
     private static bool IsBodyRequired(string message) => message.EndsWith("field is required.", StringComparison.Ordinal);

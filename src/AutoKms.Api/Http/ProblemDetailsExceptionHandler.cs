@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AutoKms.Application.Common.Exceptions;
+using AutoKms.Application.Common.Validation;
 using AutoKms.Domain.Common;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
@@ -45,6 +46,8 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
     {
         ValidationException validation => Validation(validation),
         BadHttpRequestException bad => Problem(bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? TooLarge() : bad.Message),
+        JsonException json when JsonErrors.UnknownProperty(json.Message) is { } unknown => Unknown(JsonErrors.UnknownFieldPath(json.Path, unknown)),
+        JsonException json when JsonErrors.IsTypeMismatch(json.Message) => TypeMismatch(JsonErrors.FieldFromPath(json.Path), json.Message),
         JsonException json => Problem(StatusCodes.Status400BadRequest, $"The request body is not valid JSON: {JsonErrors.DescribeSyntaxError(json.Message)}"),
         NotFoundException notFound => Problem(StatusCodes.Status404NotFound, notFound.Message),
         ConflictException conflict => Problem(StatusCodes.Status409Conflict, conflict.Message),
@@ -67,10 +70,28 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
 
     private static ProblemDetails Problem(int status, string detail) => new() { Status = status, Detail = detail };
 
-    private static ProblemDetails Validation(ValidationException exception) =>
-        ValidationProblem(exception.Errors
+    /// <summary>
+    /// A 422 naming each field, unless every failure is one the contract answers with 400 (bad
+    /// base64, a caller nonce): then a 400 whose detail is the first such message.
+    /// </summary>
+    private static ProblemDetails Validation(ValidationException exception)
+    {
+        var first = exception.Errors.FirstOrDefault();
+        if (first is not null && exception.Errors.All(e => e.IsBadRequest()))
+        {
+            return Problem(StatusCodes.Status400BadRequest, first.ErrorMessage);
+        }
+
+        return ValidationProblem(exception.Errors
             .GroupBy(e => string.IsNullOrEmpty(e.PropertyName) ? "body" : e.PropertyName, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal));
+    }
+
+    private static ProblemDetails Unknown(string field) =>
+        ValidationProblem(new Dictionary<string, string[]>(StringComparer.Ordinal) { [field] = [JsonErrors.DescribeUnknown(field)] });
+
+    private static ProblemDetails TypeMismatch(string field, string message) =>
+        ValidationProblem(new Dictionary<string, string[]>(StringComparer.Ordinal) { [field] = [JsonErrors.DescribeTypeMismatch(field, message)] });
 
     /// <summary>
     /// A 422 with one entry per field in <c>errors</c>. Built as plain problem details with an

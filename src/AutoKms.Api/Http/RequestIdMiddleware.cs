@@ -4,15 +4,14 @@ namespace AutoKms.Api.Http;
 
 /// <summary>
 /// Gives every request an id: a sane incoming <c>X-Request-Id</c> is kept, otherwise the server's
-/// own. It is echoed in the response header, put in every log line's scope and in problem details.
-/// Also writes one access-log line per request (method, path, status, time: never bodies).
+/// own. It is echoed in the response header and in problem details. Writes one compact access-log
+/// line per request: method, route template (never the path's values, never bodies), status,
+/// duration, request id and client address.
 /// </summary>
 public sealed partial class RequestIdMiddleware(RequestDelegate next, ILogger<RequestIdMiddleware> logger)
 {
     public const string HeaderName = "X-Request-Id";
     private const int MaxLength = 64;
-
-    private static readonly Func<ILogger, string, IDisposable?> RequestScope = LoggerMessage.DefineScope<string>("request {ClientRequestId}");
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -23,14 +22,14 @@ public sealed partial class RequestIdMiddleware(RequestDelegate next, ILogger<Re
             context.TraceIdentifier = incoming;
         }
 
-        var requestId = context.TraceIdentifier;
         // Set as the response starts: the exception handler clears headers before writing an error.
-        context.Response.OnStarting(() =>
+        context.Response.OnStarting(static state =>
         {
-            context.Response.Headers[HeaderName] = requestId;
+            var http = (HttpContext)state;
+            http.Response.Headers[HeaderName] = http.TraceIdentifier;
             return Task.CompletedTask;
-        });
-        using var scope = RequestScope(logger, requestId);
+        }, context);
+
         var started = Stopwatch.GetTimestamp();
         try
         {
@@ -38,17 +37,21 @@ public sealed partial class RequestIdMiddleware(RequestDelegate next, ILogger<Re
         }
         finally
         {
-            var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            var method = context.Request.Method;
-            var path = context.Request.Path.Value ?? string.Empty;
-            var status = context.Response.StatusCode;
-            LogRequest(logger, method, path, status, elapsed);
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                // An error answer is written after the exception handler cleared the endpoint; it keeps it in its feature.
+                var endpoint = context.GetEndpoint() ?? context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Endpoint;
+                var route = (endpoint as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)";
+                var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                var client = context.Connection.RemoteIpAddress?.ToString() ?? "-";
+                LogRequest(logger, context.Request.Method, route, context.Response.StatusCode, elapsed, context.TraceIdentifier, client);
+            }
         }
     }
 
     private static bool IsSane(string value) =>
         value.Length is > 0 and <= MaxLength && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':');
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Method} {Path} answered {StatusCode} in {ElapsedMs:F2} ms")]
-    private static partial void LogRequest(ILogger logger, string method, string path, int statusCode, double elapsedMs);
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Method} {Route} {StatusCode} {ElapsedMs:F2} ms {RequestId} {Client}")]
+    private static partial void LogRequest(ILogger logger, string method, string route, int statusCode, double elapsedMs, string requestId, string client);
 }

@@ -1,25 +1,54 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using AutoKms.Api.Http;
-using AutoKms.Api.Operations;
 using FluentValidation;
 using FluentValidation.Results;
+using MediatR;
 
 namespace AutoKms.Api.Rpc;
 
-/// <summary>One call's params and the operations to run them with. Params that cannot be read are 422s naming the field.</summary>
-public sealed class RpcCall(KmsOperations operations, JsonBody json, JsonElement parameters)
+/// <summary>
+/// One call: its <c>params</c> (the REST body, plus <c>id</c> for the key or version the REST path
+/// names) and the mediator to send the contract's command to. Params are read as strictly as REST
+/// bodies: an unknown field or a value of the wrong type is a 422 naming it.
+/// </summary>
+public sealed class RpcCall(IMediator mediator, JsonSerializerOptions options, JsonElement parameters, string idName)
 {
-    public KmsOperations Operations { get; } = operations;
+    public IMediator Mediator { get; } = mediator;
 
     public JsonElement Params { get; } = parameters;
 
+    /// <summary>The params (without <c>id</c>, which the REST path carries) as the route's body contract.</summary>
     public T Body<T>()
-        where T : new() =>
-        Params.ValueKind == JsonValueKind.Object ? json.Read<T>(Params) : new T();
+        where T : new()
+    {
+        if (Params.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
+        {
+            return new T();
+        }
 
-    public Guid KeyId() => RouteIds.Key(Text("id"));
+        if (Params.ValueKind != JsonValueKind.Object)
+        {
+            throw Invalid("params", "'params' must be an object.");
+        }
 
-    public Guid VersionId() => RouteIds.KeyVersion(Text("id"));
+        if (!Params.TryGetProperty("id", out _))
+        {
+            return Read<T>(Params);
+        }
+
+        var withoutId = JsonNode.Parse(Params.GetRawText())!.AsObject();
+        withoutId.Remove("id");
+        return Read<T>(withoutId);
+    }
+
+    /// <summary>The params as a whole (an array for the bulk forms).</summary>
+    public T Whole<T>() => Read<T>(Params);
+
+    public Guid Id() => Text("id") is { } text && Guid.TryParse(text, out var id) ? id : throw Invalid("id", $"Invalid UUID for {idName}");
+
+    public Guid? OptionalGuid(string name) =>
+        Text(name) is not { } text ? null : Guid.TryParse(text, out var id) ? id : throw Invalid(name, $"'{name}' must be a UUID.");
 
     public string? Text(string name)
     {
@@ -60,6 +89,12 @@ public sealed class RpcCall(KmsOperations operations, JsonBody json, JsonElement
             return false;
         }
     }
+
+    private T Read<T>(JsonElement element) =>
+        element.Deserialize<T>(options) ?? throw Invalid("params", "'params' must not be null.");
+
+    private T Read<T>(JsonNode node) =>
+        node.Deserialize<T>(options) ?? throw Invalid("params", "'params' must not be null.");
 
     private static ValidationException Invalid(string field, string message) => new([new ValidationFailure(field, message)]);
 

@@ -2,8 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using AutoKms.Api.Controllers;
 using AutoKms.Api.Http;
-using AutoKms.Api.Operations;
+using MediatR;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace AutoKms.Api.Rpc;
 
@@ -14,9 +15,11 @@ namespace AutoKms.Api.Rpc;
 /// </summary>
 [Route("kms/rpc")]
 [Tags("JSON-RPC")]
-public sealed partial class RpcController(KmsOperations operations, RpcMethods methods, JsonBody json, ILogger<RpcController> logger) : KmsControllerBase(operations)
+public sealed partial class RpcController(IMediator mediator, RpcMethods methods, IOptions<JsonOptions> jsonOptions, ILogger<RpcController> logger) : KmsControllerBase(mediator)
 {
     private const int MaxBatch = 100;
+
+    private JsonSerializerOptions Json => jsonOptions.Value.JsonSerializerOptions;
 
     /// <summary>
     /// JSON-RPC 2.0: <c>{"jsonrpc":"2.0","method":"Key.create","params":{...},"id":1}</c> or an array of such calls.
@@ -65,7 +68,7 @@ public sealed partial class RpcController(KmsOperations operations, RpcMethods m
 
         var hasId = idElement.ValueKind != JsonValueKind.Undefined;
         var id = hasId ? JsonNode.Parse(idElement.GetRawText()) : null;
-        if (!methods.TryGet(methodName!, out var handler))
+        if (!methods.TryGet(methodName!, out var handler, out var idName))
         {
             var shown = methodName!.Length > 64 ? methodName[..64] + "…" : methodName;
             return hasId ? RpcErrors.Response(id, RpcErrors.MethodNotFound, $"Unknown method '{shown}'; see GET /system/methodz.") : null;
@@ -74,14 +77,14 @@ public sealed partial class RpcController(KmsOperations operations, RpcMethods m
         var parameters = call.TryGetProperty("params", out var p) ? p : default;
         try
         {
-            var result = await handler(new RpcCall(Operations, json, parameters), cancellationToken);
+            var result = await handler(new RpcCall(Mediator, Json, parameters, idName), cancellationToken);
             return hasId
-                ? new JsonObject { ["jsonrpc"] = "2.0", ["result"] = JsonSerializer.SerializeToNode(result, json.Options), ["id"] = id }
+                ? new JsonObject { ["jsonrpc"] = "2.0", ["result"] = JsonSerializer.SerializeToNode(result, Json), ["id"] = id }
                 : null;
         }
         catch (Exception ex) when (ProblemDetailsExceptionHandler.Describe(ex) is { } problem)
         {
-            return hasId ? RpcErrors.FromProblem(id, problem, json.Options) : null;
+            return hasId ? RpcErrors.FromProblem(id, problem, Json) : null;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -1,4 +1,4 @@
-using AutoKms.Application.Common;
+using System.Diagnostics.CodeAnalysis;
 using AutoKms.Application.Common.Exceptions;
 
 namespace AutoKms.Application.Cryptography;
@@ -6,7 +6,8 @@ namespace AutoKms.Application.Cryptography;
 /// <summary>
 /// The self-describing ciphertext: <c>akms:v&lt;version&gt;:&lt;base64(nonce ‖ ciphertext ‖ tag)&gt;</c>
 /// (RSA: the ciphertext alone). One string a caller can store and hand back without tracking the
-/// version, nonce and tag separately.
+/// version, nonce and tag separately. It has exactly one spelling: the version without leading
+/// zeros, canonical padded base64, nothing around it.
 /// </summary>
 public static class AkmsCiphertext
 {
@@ -23,23 +24,53 @@ public static class AkmsCiphertext
     }
 
     /// <summary>Parses the string; a malformed one is a 400 that says what the form should be.</summary>
-    public static EncryptedData Parse(string value, string field)
+    public static EncryptedData Parse(string value, string field) =>
+        TryParse(value, field, out var data, out var error) ? data : throw new InvalidRequestException(error);
+
+    /// <summary>Parses the string, or says (in <paramref name="error"/>) why it is not one.</summary>
+    public static bool TryParse(string value, string field, [NotNullWhen(true)] out EncryptedData? data, [NotNullWhen(false)] out string? error)
     {
         ArgumentNullException.ThrowIfNull(value);
+        data = null;
         var rest = value.StartsWith(Prefix, StringComparison.Ordinal) ? value[Prefix.Length..] : null;
         var colon = rest?.IndexOf(':', StringComparison.Ordinal) ?? -1;
-        if (rest is null || colon <= 0
-            || !int.TryParse(rest.AsSpan(0, colon), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version)
-            || version < 1)
+        if (rest is null || colon <= 0 || rest[0] == '0'
+            || !int.TryParse(rest.AsSpan(0, colon), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version))
         {
-            throw new InvalidRequestException($"{field} must look like akms:v<version>:<base64>");
+            error = $"{field} must look like akms:v<version>:<base64>";
+            return false;
         }
 
-        if (!Base64Text.TryDecode(rest[(colon + 1)..], out var packed) || packed.Length == 0)
+        var text = rest[(colon + 1)..];
+        if (!TryDecodeCanonical(text, out var packed))
         {
-            throw InvalidRequestException.InvalidBase64(field);
+            error = $"Invalid base64 encoding for {field}";
+            return false;
         }
 
-        return EncryptedData.SelfDescribing(version, packed);
+        data = EncryptedData.SelfDescribing(version, packed);
+        error = null;
+        return true;
+    }
+
+    /// <summary>Only the encoding <see cref="Format"/> writes: padded, no whitespace, no stray bits.</summary>
+    private static bool TryDecodeCanonical(string text, out byte[] packed)
+    {
+        packed = [];
+        if (text.Length == 0 || text.Length % 4 != 0)
+        {
+            return false;
+        }
+
+        var padding = text.EndsWith("==", StringComparison.Ordinal) ? 2 : text.EndsWith('=') ? 1 : 0;
+        var buffer = new byte[(text.Length / 4 * 3) - padding];
+        if (!Convert.TryFromBase64String(text, buffer, out var written) || written != buffer.Length
+            || !string.Equals(Convert.ToBase64String(buffer), text, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        packed = buffer;
+        return true;
     }
 }

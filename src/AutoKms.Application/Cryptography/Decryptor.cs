@@ -25,6 +25,7 @@ public sealed class Decryptor : IDisposable
     public byte[] Decrypt(EncryptedData data, int? version, byte[]? aad)
     {
         ArgumentNullException.ThrowIfNull(data);
+        data.EnsureMadeBy(_key);
         var keyVersion = _key.VersionForDecryption(KeyUsage.EncryptDecrypt, data.ResolveVersion(version));
         KeyAlgorithmRules.EnsureAadSupported(_key.Algorithm, aad is { Length: > 0 });
         if (!_materials.TryGetValue(keyVersion.Version, out var material))

@@ -9,13 +9,11 @@ public static class EncryptedDataRules
 {
     public static void AddTo<T>(
         KmsValidator<T> validator,
-        Expression<Func<T, Guid>> keyId,
         Expression<Func<T, EncryptedData>> data,
         Expression<Func<T, int?>> version,
         string ciphertextField)
     {
         ArgumentNullException.ThrowIfNull(validator);
-        validator.RuleFor(keyId).NotEmpty();
         validator.RuleFor(data).Must(EncryptedData.IsPresent)
             .OverridePropertyName(ciphertextField)
             .WithMessage($"'{ciphertextField}' (or the self-describing 'ciphertext') is required.");

@@ -104,11 +104,23 @@ public sealed class Key
         UpdatedAt = now;
     }
 
-    public void ChangeStatus(KeyStatus status, DateTimeOffset now)
+    /// <summary>Lets the key be used again.</summary>
+    public void Enable(DateTimeOffset now)
     {
-        Status = status;
+        Status = KeyStatus.Enabled;
         UpdatedAt = now;
     }
+
+    /// <summary>Stops every operation with the key (403) until it is enabled again; nothing is erased.</summary>
+    public void Disable(DateTimeOffset now)
+    {
+        Status = KeyStatus.Disabled;
+        UpdatedAt = now;
+    }
+
+    /// <summary>The version with this id; <see cref="KeyVersionNotFoundException"/> when the key has none.</summary>
+    public KeyVersion VersionById(Guid versionId) =>
+        _versions.FirstOrDefault(v => v.Id == versionId) ?? throw new KeyVersionNotFoundException(versionId);
 
     /// <summary>Sets the oldest version allowed to decrypt. It cannot pass the primary version.</summary>
     public void ChangeMinDecryptionVersion(int minimum, DateTimeOffset now)
@@ -208,6 +220,15 @@ public sealed class Key
     public KeyVersion FindVersion(int version) =>
         _versions.FirstOrDefault(v => v.Version == version) ?? throw new KeyVersionNotFoundException(version);
 
+    /// <summary>Lets a disabled version encrypt or decrypt again; a destroyed one stays destroyed.</summary>
+    public KeyVersion EnableVersion(int version, DateTimeOffset now) => ChangeVersionStatus(version, KeyVersionStatus.Enabled, now);
+
+    /// <summary>Its ciphertexts answer 403 until it is enabled again. Never the primary version.</summary>
+    public KeyVersion DisableVersion(int version, DateTimeOffset now) => ChangeVersionStatus(version, KeyVersionStatus.Disabled, now);
+
+    /// <summary>Erases the version's material for good. Never the primary version.</summary>
+    public KeyVersion DestroyVersion(int version, DateTimeOffset now) => ChangeVersionStatus(version, KeyVersionStatus.Destroyed, now);
+
     public KeyVersion ChangeVersionStatus(int version, KeyVersionStatus status, DateTimeOffset now)
     {
         var target = FindVersion(version);
@@ -262,7 +283,7 @@ public sealed class Key
         if (Usage != usage)
         {
             throw new UnsupportedKeyOperationException(
-                $"Key {Name} is a {Algorithm.ToName()} key for {Usage.ToName()}; it cannot be used for {usage.ToName()}");
+                $"Key {Name} is {(Algorithm == KeyAlgorithm.ChaCha20Poly1305 ? "a" : "an")} {Algorithm.ToName()} key for {Usage.ToName()}; it cannot be used for {usage.ToName()}");
         }
     }
 

@@ -38,6 +38,9 @@ public static class KeyAlgorithmNames
         [KeyVersionStatus.Destroyed] = "destroyed",
     };
 
+    /// <summary>The original service called an enabled version <c>active</c>; its clients still send it.</summary>
+    public const string OriginalActiveStatus = "active";
+
     public static IReadOnlyCollection<string> Algorithms => AlgorithmNames.Values;
 
     public static IReadOnlyCollection<string> Usages => UsageNames.Values;
@@ -60,7 +63,9 @@ public static class KeyAlgorithmNames
 
     public static bool TryParseStatus(string? name, out KeyStatus value) => TryParse(StatusNames, name, out value);
 
-    public static bool TryParseVersionStatus(string? name, out KeyVersionStatus value) => TryParse(VersionStatusNames, name, out value);
+    /// <summary>Also takes <c>active</c>, the original service's word for an enabled version.</summary>
+    public static bool TryParseVersionStatus(string? name, out KeyVersionStatus value) =>
+        TryParse(VersionStatusNames, string.Equals(name, OriginalActiveStatus, StringComparison.OrdinalIgnoreCase) ? "enabled" : name, out value);
 
     public static KeyAlgorithm ParseAlgorithm(string name) => Parse(AlgorithmNames, name);
 
@@ -68,7 +73,8 @@ public static class KeyAlgorithmNames
 
     public static KeyStatus ParseStatus(string name) => Parse(StatusNames, name);
 
-    public static KeyVersionStatus ParseVersionStatus(string name) => Parse(VersionStatusNames, name);
+    public static KeyVersionStatus ParseVersionStatus(string name) =>
+        TryParseVersionStatus(name, out var value) ? value : throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown KeyVersionStatus");
 
     private static T Parse<T>(Dictionary<T, string> names, string name)
         where T : struct, Enum =>

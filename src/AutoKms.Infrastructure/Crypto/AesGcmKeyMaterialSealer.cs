@@ -13,8 +13,8 @@ namespace AutoKms.Infrastructure.Crypto;
 public sealed class AesGcmKeyMaterialSealer(RootKey rootKey) : IKeyMaterialSealer
 {
     private const byte FormatVersion = 1;
-    private const int NonceSize = 12;
-    private const int TagSize = 16;
+    private const int NonceSize = AeadSizes.Nonce;
+    private const int TagSize = AeadSizes.Tag;
     private const int HeaderSize = 1 + NonceSize;
 
     public byte[] Seal(SealingContext context, KeyMaterial material)

@@ -15,8 +15,8 @@ namespace AutoKms.Infrastructure.Crypto;
 /// </summary>
 public sealed class SoftwareCryptoProvider : ICryptoProvider
 {
-    public const int NonceSize = 12;
-    public const int TagSize = 16;
+    public const int NonceSize = AeadSizes.Nonce;
+    public const int TagSize = AeadSizes.Tag;
     public const int SymmetricKeySize = 32;
 
     public KeyMaterial GenerateKeyMaterial(KeyAlgorithm algorithm)

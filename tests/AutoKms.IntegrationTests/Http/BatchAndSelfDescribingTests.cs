@@ -12,8 +12,8 @@ public sealed class BatchAndSelfDescribingTests : ApiTestBase
         var key = await CreateKeyAsync();
         var items = Enumerable.Range(0, 1000).Select(i => new { plaintext_b64 = Json.B64($"item-{i}") }).ToArray();
 
-        var encrypted = (await Client.PostJsonAsync($"/kms/key/{key["id"]}/encrypt", new { batch_input = items }).Ensure(HttpStatusCode.OK).ReadNodeAsync())["batch_results"]!.AsArray();
-        var decrypted = (await Client.PostJsonAsync($"/kms/key/{key["id"]}/decrypt", new { batch_input = encrypted.Select(e => new { ciphertext = e!["ciphertext"]!.GetValue<string>() }).ToArray() })
+        var encrypted = (await Client.PostJsonAsync($"/kms/key/{key["id"]}/encrypt/batch", new { batch_input = items }).Ensure(HttpStatusCode.OK).ReadNodeAsync())["batch_results"]!.AsArray();
+        var decrypted = (await Client.PostJsonAsync($"/kms/key/{key["id"]}/decrypt/batch", new { batch_input = encrypted.Select(e => new { ciphertext = e!["ciphertext"]!.GetValue<string>() }).ToArray() })
             .Ensure(HttpStatusCode.OK).ReadNodeAsync())["batch_results"]!.AsArray();
 
         Assert.That(encrypted, Has.Count.EqualTo(1000));
@@ -27,23 +27,35 @@ public sealed class BatchAndSelfDescribingTests : ApiTestBase
     {
         var key = await CreateKeyAsync();
 
-        var response = await Client.PostJsonAsync($"/kms/key/{key["id"]}/encrypt", new { batch_input = Enumerable.Range(0, 1001).Select(_ => new { plaintext_b64 = "AA==" }).ToArray() });
+        var response = await Client.PostJsonAsync($"/kms/key/{key["id"]}/encrypt/batch", new { batch_input = Enumerable.Range(0, 1001).Select(_ => new { plaintext_b64 = "AA==" }).ToArray() });
 
         await AssertProblem(response, (HttpStatusCode)422, "1000");
     }
 
     [Test]
-    public async Task Batch_WithSingleItemFieldsBesideIt_Returns400_RatherThanIgnoringThem()
+    public async Task Batch_WithSingleItemFieldsBesideIt_Returns422_NamingTheField_RatherThanIgnoringIt()
     {
         var key = await CreateKeyAsync();
 
-        var response = await Client.PostJsonAsync($"/kms/key/{key["id"]}/encrypt", new { plaintext_b64 = "AA==", batch_input = new[] { new { plaintext_b64 = "AQ==" } } });
+        var response = await Client.PostJsonAsync($"/kms/key/{key["id"]}/encrypt/batch", new { plaintext_b64 = "AA==", batch_input = new[] { new { plaintext_b64 = "AQ==" } } });
 
-        await AssertProblem(response, HttpStatusCode.BadRequest, "either batch_input or the single-item fields");
+        await AssertProblem(response, (HttpStatusCode)422, "Unknown field 'plaintext_b64'");
         await AssertProblem(
-            await Client.PostJsonAsync($"/kms/key/{key["id"]}/decrypt", new { version = 1, batch_input = new[] { new { ciphertext = "akms:v1:AAAA" } } }),
-            HttpStatusCode.BadRequest,
-            "either batch_input or the single-item fields");
+            await Client.PostJsonAsync($"/kms/key/{key["id"]}/decrypt/batch", new { version = 1, batch_input = new[] { new { ciphertext = "akms:v1:AAAA" } } }),
+            (HttpStatusCode)422,
+            "Unknown field 'version'");
+    }
+
+    [TestCase("encrypt")]
+    [TestCase("decrypt")]
+    [TestCase("rewrap")]
+    public async Task SingleRoute_WithBatchInput_Returns422_SoABatchIsNeverMistakenForOneItem(string operation)
+    {
+        var key = await CreateKeyAsync();
+
+        var response = await Client.PostJsonAsync($"/kms/key/{key["id"]}/{operation}", new { batch_input = new[] { new { plaintext_b64 = "AQ==" } } });
+
+        await AssertProblem(response, (HttpStatusCode)422, "Unknown field 'batch_input'");
     }
 
     [Test]
@@ -54,9 +66,9 @@ public sealed class BatchAndSelfDescribingTests : ApiTestBase
         var tampered = Convert.FromBase64String(good["ciphertext_b64"]!.GetValue<string>());
         tampered[0] ^= 1;
 
-        var encrypted = (await Client.PostAsync($"/kms/key/{key["id"]}/encrypt", Json.Raw("""{"batch_input":[{"plaintext_b64":"YQ=="},{"plaintext_b64":"%%"},{"plaintext_b64":"Yg==","nonce_b64":"AAAAAAAAAAAAAAAA"},null,{"aad_b64":"YQ=="}]}"""))
+        var encrypted = (await Client.PostAsync($"/kms/key/{key["id"]}/encrypt/batch", Json.Raw("""{"batch_input":[{"plaintext_b64":"YQ=="},{"plaintext_b64":"%%"},{"plaintext_b64":"Yg==","nonce_b64":"AAAAAAAAAAAAAAAA"},null,{"aad_b64":"YQ=="}]}"""))
             .Ensure(HttpStatusCode.OK).ReadNodeAsync())["batch_results"]!.AsArray();
-        var decrypted = (await Client.PostJsonAsync($"/kms/key/{key["id"]}/decrypt", new
+        var decrypted = (await Client.PostJsonAsync($"/kms/key/{key["id"]}/decrypt/batch", new
         {
             batch_input = new object[]
             {
@@ -82,13 +94,13 @@ public sealed class BatchAndSelfDescribingTests : ApiTestBase
     public async Task RewrapBatch_MovesEveryCiphertextToThePrimaryVersion_InOrder()
     {
         var key = await CreateKeyAsync();
-        var v1 = (await Client.PostJsonAsync($"/kms/key/{key["id"]}/encrypt", new { batch_input = new[] { new { plaintext_b64 = Json.B64("a") }, new { plaintext_b64 = Json.B64("b") } } }).ReadNodeAsync())["batch_results"]!.AsArray();
+        var v1 = (await Client.PostJsonAsync($"/kms/key/{key["id"]}/encrypt/batch", new { batch_input = new[] { new { plaintext_b64 = Json.B64("a") }, new { plaintext_b64 = Json.B64("b") } } }).ReadNodeAsync())["batch_results"]!.AsArray();
         await Client.PostAsync($"/kms/key/{key["id"]}/rotate", null).Ensure(HttpStatusCode.Created);
         await Client.PostAsync($"/kms/key/{key["id"]}/rotate", null).Ensure(HttpStatusCode.Created);
 
-        var rewrapped = (await Client.PostJsonAsync($"/kms/key/{key["id"]}/rewrap", new { batch_input = v1.Select(e => new { ciphertext = e!["ciphertext"]!.GetValue<string>() }).ToArray() })
+        var rewrapped = (await Client.PostJsonAsync($"/kms/key/{key["id"]}/rewrap/batch", new { batch_input = v1.Select(e => new { ciphertext = e!["ciphertext"]!.GetValue<string>() }).ToArray() })
             .Ensure(HttpStatusCode.OK).ReadNodeAsync())["batch_results"]!.AsArray();
-        var plain = (await Client.PostJsonAsync($"/kms/key/{key["id"]}/decrypt", new { batch_input = rewrapped.Select(e => new { ciphertext = e!["ciphertext"]!.GetValue<string>() }).ToArray() })
+        var plain = (await Client.PostJsonAsync($"/kms/key/{key["id"]}/decrypt/batch", new { batch_input = rewrapped.Select(e => new { ciphertext = e!["ciphertext"]!.GetValue<string>() }).ToArray() })
             .ReadNodeAsync())["batch_results"]!.AsArray();
 
         Assert.That(rewrapped.Select(r => r!["version"]!.GetValue<int>()), Is.All.EqualTo(3));

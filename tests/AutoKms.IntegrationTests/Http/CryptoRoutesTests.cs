@@ -189,14 +189,28 @@ public sealed class CryptoRoutesTests : ApiTestBase
     }
 
     [Test]
-    public async Task Decrypt_WithoutNonceForAeadKey_Returns400()
+    public async Task Decrypt_WithoutNonceForAeadKey_Returns422NamingTheField()
     {
         var key = await CreateKeyAsync();
         var encrypted = await EncryptAsync(key, "x");
 
         var response = await Client.PostJsonAsync($"/kms/key/{key["id"]}/decrypt", new { ciphertext_b64 = encrypted["ciphertext_b64"]!.GetValue<string>(), tag_b64 = encrypted["tag_b64"]!.GetValue<string>() });
+        var withoutTag = await Client.PostJsonAsync($"/kms/key/{key["id"]}/decrypt", new { ciphertext_b64 = encrypted["ciphertext_b64"]!.GetValue<string>(), nonce_b64 = encrypted["nonce_b64"]!.GetValue<string>() });
 
-        await AssertProblem(response, HttpStatusCode.BadRequest, "nonce_b64 and tag_b64 are required");
+        await AssertProblem(response, (HttpStatusCode)422, "'nonce_b64' is required for AES256_GCM keys");
+        await AssertProblem(withoutTag, (HttpStatusCode)422, "'tag_b64' is required");
+        Assert.That(JsonNode.Parse(await response.Content.ReadAsStringAsync())!["errors"]!["nonce_b64"], Is.Not.Null);
+    }
+
+    [Test]
+    public async Task Unwrap_WithoutNonceForAeadKey_Returns422NamingTheField()
+    {
+        var key = await CreateKeyAsync();
+        var wrapped = await Client.PostJsonAsync($"/kms/key/{key["id"]}/wrap", new { key_material_b64 = Json.B64("k") }).ReadNodeAsync();
+
+        var response = await Client.PostJsonAsync($"/kms/key/{key["id"]}/unwrap", new { wrapped_key_b64 = wrapped["wrapped_key_b64"]!.GetValue<string>(), tag_b64 = wrapped["tag_b64"]!.GetValue<string>() });
+
+        await AssertProblem(response, (HttpStatusCode)422, "'nonce_b64' is required");
     }
 
     [Test]

@@ -116,7 +116,7 @@ public sealed class JsonRpcTests : ApiTestBase
         Assert.That(methods, Is.EquivalentTo(new[]
         {
             "Key.create", "Key.list", "Key.get", "Key.update", "Key.replace", "Key.delete", "Key.rotate",
-            "Key.encrypt", "Key.decrypt", "Key.wrap", "Key.unwrap", "Key.rewrap", "Key.datakey",
+            "Key.encrypt", "Key.encrypt_batch", "Key.decrypt", "Key.decrypt_batch", "Key.wrap", "Key.unwrap", "Key.rewrap", "Key.rewrap_batch", "Key.datakey",
             "Key.sign", "Key.verify", "Key.mac", "Key.verify_mac", "Key.public_key",
             "KeyVersion.create", "KeyVersion.list", "KeyVersion.get", "KeyVersion.update", "KeyVersion.delete",
             "DeletedKey.list", "DeletedKey.recover", "DeletedKey.purge", "Random.generate", "System.healthz",

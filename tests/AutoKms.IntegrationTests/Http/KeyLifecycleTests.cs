@@ -170,7 +170,7 @@ public sealed class KeyScheduleTests
         await client.PostJsonAsync($"/kms/key/{id}/encrypt", new { plaintext_b64 = "AA==" }).Ensure(HttpStatusCode.OK);
         await client.PostJsonAsync($"/kms/key/{id}/encrypt", new { plaintext_b64 = "AA==" }).Ensure(HttpStatusCode.OK);
 
-        var batch = (await client.PostJsonAsync($"/kms/key/{id}/encrypt", new { batch_input = new[] { new { plaintext_b64 = "AA==" }, new { plaintext_b64 = "AQ==" } } })
+        var batch = (await client.PostJsonAsync($"/kms/key/{id}/encrypt/batch", new { batch_input = new[] { new { plaintext_b64 = "AA==" }, new { plaintext_b64 = "AQ==" } } })
             .Ensure(HttpStatusCode.OK).ReadNodeAsync())["batch_results"]!.AsArray();
 
         Assert.That(batch.Select(r => r!["version"]!.GetValue<int>()), Is.EqualTo(new[] { 2, 2 }), "version 1 never passes its 3 encryptions");
@@ -183,7 +183,7 @@ public sealed class KeyScheduleTests
         using var client = factory.CreateClient();
         var id = (await client.PostJsonAsync("/kms/key", new { name = "tiny-limit", algorithm = "AES256_GCM" }).Ensure(HttpStatusCode.Created).ReadNodeAsync())["id"]!.GetValue<string>();
 
-        var response = await client.PostJsonAsync($"/kms/key/{id}/encrypt", new { batch_input = Enumerable.Range(0, 5).Select(_ => new { plaintext_b64 = "AA==" }).ToArray() });
+        var response = await client.PostJsonAsync($"/kms/key/{id}/encrypt/batch", new { batch_input = Enumerable.Range(0, 5).Select(_ => new { plaintext_b64 = "AA==" }).ToArray() });
         var key = await client.GetAsync($"/kms/key/{id}").ReadNodeAsync();
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
@@ -200,7 +200,7 @@ public sealed class KeyScheduleTests
         var batch = new { batch_input = Enumerable.Range(0, 4).Select(_ => new { plaintext_b64 = "AA==" }).ToArray() };
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
-            (await client.PostJsonAsync($"/kms/key/{id}/encrypt", batch).Ensure(HttpStatusCode.OK).ReadNodeAsync())["batch_results"]!.AsArray()));
+            (await client.PostJsonAsync($"/kms/key/{id}/encrypt/batch", batch).Ensure(HttpStatusCode.OK).ReadNodeAsync())["batch_results"]!.AsArray()));
         var perVersion = answers.SelectMany(a => a).GroupBy(r => r!["version"]!.GetValue<int>()).ToDictionary(g => g.Key, g => g.Count());
 
         Assert.That(perVersion.Values.Sum(), Is.EqualTo(32));
@@ -217,7 +217,7 @@ public sealed class KeyScheduleTests
         using (var client = factory.CreateClient())
         {
             id = (await client.PostJsonAsync("/kms/key", new { name = "counted", algorithm = "AES256_GCM" }).Ensure(HttpStatusCode.Created).ReadNodeAsync())["id"]!.GetValue<string>();
-            await client.PostJsonAsync($"/kms/key/{id}/encrypt", new { batch_input = Enumerable.Range(0, 25).Select(_ => new { plaintext_b64 = "AA==" }).ToArray() }).Ensure(HttpStatusCode.OK);
+            await client.PostJsonAsync($"/kms/key/{id}/encrypt/batch", new { batch_input = Enumerable.Range(0, 25).Select(_ => new { plaintext_b64 = "AA==" }).ToArray() }).Ensure(HttpStatusCode.OK);
             await client.PostJsonAsync($"/kms/key/{id}/datakey", new { }).Ensure(HttpStatusCode.OK);
             var live = await client.GetAsync($"/kms/key/{id}").ReadNodeAsync();
             Assert.That(live["encryptions"]!.GetValue<long>(), Is.EqualTo(26));

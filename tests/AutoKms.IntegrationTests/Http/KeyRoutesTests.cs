@@ -288,7 +288,7 @@ public sealed class KeyRoutesTests : ApiTestBase
     {
         var response = await Client.PatchJsonAsync("/kms/key", new[] { new { status = "disabled" } });
 
-        await AssertProblem(response, (HttpStatusCode)422, "Invalid UUID for key id");
+        await AssertProblem(response, (HttpStatusCode)422, "'id' is required in each item");
     }
 
     [Test]
@@ -334,7 +334,7 @@ public sealed class KeyRoutesTests : ApiTestBase
     {
         var response = await Client.DeleteJsonAsync("/kms/key", new { ids = new[] { "nope" } });
 
-        await AssertProblem(response, (HttpStatusCode)422, "Invalid UUID for key id");
+        await AssertProblem(response, (HttpStatusCode)422, "'ids[0]' must be a UUID");
     }
 
     [Test]

@@ -32,7 +32,7 @@ public sealed class KeyVersionRoutesTests : ApiTestBase
     [Test]
     public async Task CreateKeyVersion_WithMalformedKeyId_Returns422()
     {
-        await AssertProblem(await Client.PostJsonAsync("/kms/key_version", new { key_id = "nope" }), (HttpStatusCode)422, "Invalid UUID for key id");
+        await AssertProblem(await Client.PostJsonAsync("/kms/key_version", new { key_id = "nope" }), (HttpStatusCode)422, "'key_id' must be a UUID");
     }
 
     [Test]
@@ -53,7 +53,7 @@ public sealed class KeyVersionRoutesTests : ApiTestBase
     [Test]
     public async Task ListKeyVersions_WithMalformedKeyId_Returns422()
     {
-        await AssertProblem(await Client.GetAsync("/kms/key_version?key_id=zzz"), (HttpStatusCode)422, "Invalid UUID");
+        await AssertProblem(await Client.GetAsync("/kms/key_version?key_id=zzz"), (HttpStatusCode)422, "'key_id' must be a UUID");
     }
 
     [Test]

@@ -68,7 +68,7 @@ public sealed class KeyTests
     public void VersionForEncryption_WhenKeyDisabled_ThrowsKeyDisabled()
     {
         var key = NewKey();
-        key.ChangeStatus(KeyStatus.Disabled, Now);
+        key.Disable(Now);
 
         var error = Assert.Throws<KeyDisabledException>(() => key.VersionForEncryption(KeyUsage.EncryptDecrypt));
         Assert.That(error!.Message, Is.EqualTo("Key is disabled"));

@@ -37,6 +37,7 @@ public sealed partial class LoggingBehaviour<TRequest, TResponse>(ILogger<Loggin
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Request} handled in {ElapsedMs:F2} ms")]
     private static partial void LogHandled(ILogger logger, string request, double elapsedMs);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Request} refused with {Error} after {ElapsedMs:F2} ms")]
+    // Debug: the access line already says how the request was answered.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Request} refused with {Error} after {ElapsedMs:F2} ms")]
     private static partial void LogFailed(ILogger logger, string request, string error, double elapsedMs);
 }

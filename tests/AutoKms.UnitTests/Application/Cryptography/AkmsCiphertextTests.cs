@@ -1,3 +1,4 @@
+using AutoKms.Application.Common.Crypto;
 using AutoKms.Application.Common.Exceptions;
 using AutoKms.Application.Cryptography;
 using AutoKms.Domain.Keys;
@@ -75,7 +76,7 @@ public sealed class AkmsCiphertextTests
     [Test]
     public void ToPayload_ForAeadShorterThanNonceAndTag_ThrowsDecryptionFailed()
     {
-        var data = EncryptedData.SelfDescribing(1, new byte[EncryptedData.AeadNonceSize + EncryptedData.AeadTagSize - 1]);
+        var data = EncryptedData.SelfDescribing(1, new byte[AeadSizes.Nonce + AeadSizes.Tag - 1]);
 
         Assert.Throws<DecryptionFailedException>(() => data.ToPayload(KeyAlgorithm.Aes256Gcm));
     }

@@ -84,9 +84,9 @@ public sealed class CryptographyValidatorTests
     }
 
     [Test]
-    public void EncryptBatch_WithEmptyKeyId_IsRefused()
+    public void EncryptBatch_WithTheAllZeroKeyId_IsValid_SoTheKeyLookupAnswers404()
     {
-        Assert.That(new EncryptBatchCommandValidator().Validate(new EncryptBatchCommand(Guid.Empty, [new([1], null)])).IsValid, Is.False);
+        Assert.That(new EncryptBatchCommandValidator().Validate(new EncryptBatchCommand(Guid.Empty, [new([1], null)])).IsValid, Is.True);
     }
 
     [TestCase(-1, false)]
@@ -102,11 +102,13 @@ public sealed class CryptographyValidatorTests
     }
 
     [TestCase(0, false)]
-    [TestCase(1, true)]
+    [TestCase(1, false)]
+    [TestCase(15, false)]
+    [TestCase(16, true)]
     [TestCase(32, true)]
     [TestCase(1024, true)]
     [TestCase(1025, false)]
-    public void GenerateDataKey_TakesOneTo1024Bytes(int bytes, bool valid)
+    public void GenerateDataKey_Takes16To1024Bytes(int bytes, bool valid)
     {
         var result = new GenerateDataKeyCommandValidator().Validate(new GenerateDataKeyCommand(Guid.NewGuid(), bytes, null, true));
 
@@ -115,10 +117,10 @@ public sealed class CryptographyValidatorTests
     }
 
     [Test]
-    public void GenerateDataKey_WithEmptyKeyId_IsRefused()
+    public void GenerateRandom_WithoutBytes_SaysBytesIsRequired()
     {
-        var result = new GenerateDataKeyCommandValidator().Validate(new GenerateDataKeyCommand(Guid.Empty, 32, null, true));
+        var result = new GenerateRandomCommandValidator().Validate(new GenerateRandomCommand(null));
 
-        Assert.That(result.Errors.Select(e => e.PropertyName), Is.EqualTo(new[] { "key_id" }));
+        Assert.That(result.Errors.Select(e => e.ErrorMessage), Is.EqualTo(new[] { "'bytes' is required: how many random bytes, 1 to 1024." }));
     }
 }

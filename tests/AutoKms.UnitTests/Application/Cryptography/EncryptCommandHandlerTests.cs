@@ -53,7 +53,7 @@ public sealed class EncryptCommandHandlerTests
     public void Handle_WhenKeyDisabled_ThrowsKeyDisabled_AndNeverTouchesMaterial()
     {
         var key = _fixture.GivenKey();
-        key.ChangeStatus(KeyStatus.Disabled, Fixture.Now);
+        key.Disable(Fixture.Now);
 
         Assert.ThrowsAsync<KeyDisabledException>(() => Handler.Handle(new EncryptCommand(key.Id, [1], null), CancellationToken.None));
         _fixture.Sealer.Verify(s => s.Unseal(It.IsAny<SealingContext>(), It.IsAny<ReadOnlyMemory<byte>>()), Times.Never);

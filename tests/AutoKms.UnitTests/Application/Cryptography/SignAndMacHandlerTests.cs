@@ -67,7 +67,7 @@ public sealed class SignCommandHandlerTests
     public void Handle_WhenKeyDisabled_ThrowsKeyDisabled()
     {
         var key = _fixture.GivenKey(KeyAlgorithm.EcP256);
-        key.ChangeStatus(KeyStatus.Disabled, Fixture.Now);
+        key.Disable(Fixture.Now);
 
         Assert.ThrowsAsync<KeyDisabledException>(() => Handler.Handle(new SignCommand(key.Id, [1], null), CancellationToken.None));
     }

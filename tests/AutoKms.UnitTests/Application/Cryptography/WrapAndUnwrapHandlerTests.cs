@@ -51,7 +51,7 @@ public sealed class UnwrapKeyCommandHandlerTests
     {
         var fixture = new Fixture();
         var key = fixture.GivenKey();
-        key.ChangeStatus(KeyStatus.Disabled, Fixture.Now);
+        key.Disable(Fixture.Now);
 
         Assert.ThrowsAsync<KeyDisabledException>(() => new UnwrapKeyCommandHandler(fixture.Cipher).Handle(new UnwrapKeyCommand(key.Id, EncryptedData.Split([2], [1], [3]), null, null), CancellationToken.None));
     }

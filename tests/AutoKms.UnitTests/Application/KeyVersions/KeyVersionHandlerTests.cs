@@ -1,3 +1,4 @@
+using AutoKms.Application.KeyVersions;
 using AutoKms.Application.Common.Exceptions;
 using AutoKms.Application.Common.Models;
 using AutoKms.Application.KeyVersions.Commands.CreateKeyVersion;
@@ -52,7 +53,7 @@ public sealed class UpdateKeyVersionCommandHandlerTests
         fixture.GivenSavesSucceed();
         var v1 = key.FindVersion(1);
 
-        var dto = await new UpdateKeyVersionCommandHandler(fixture.Keys.Object, fixture.Clock, fixture.Mapper)
+        var dto = await new UpdateKeyVersionCommandHandler(new KeyVersionUpdates(fixture.Keys.Object, fixture.Clock, fixture.Mapper))
             .Handle(new UpdateKeyVersionCommand(v1.Id, "disabled"), CancellationToken.None);
 
         Assert.That(dto.Status, Is.EqualTo("disabled"));
@@ -66,7 +67,7 @@ public sealed class UpdateKeyVersionCommandHandlerTests
         var fixture = new Fixture();
         var key = fixture.GivenKey();
 
-        Assert.ThrowsAsync<KeyRuleViolationException>(() => new UpdateKeyVersionCommandHandler(fixture.Keys.Object, fixture.Clock, fixture.Mapper)
+        Assert.ThrowsAsync<KeyRuleViolationException>(() => new UpdateKeyVersionCommandHandler(new KeyVersionUpdates(fixture.Keys.Object, fixture.Clock, fixture.Mapper))
             .Handle(new UpdateKeyVersionCommand(key.Primary.Id, "disabled"), CancellationToken.None));
         fixture.Keys.Verify(r => r.SaveAsync(It.IsAny<Key>(), It.IsAny<CancellationToken>()), Times.Never);
     }
@@ -78,7 +79,7 @@ public sealed class UpdateKeyVersionCommandHandlerTests
         var id = Guid.NewGuid();
         fixture.Keys.Setup(r => r.GetByVersionIdAsync(id, It.IsAny<CancellationToken>())).ReturnsAsync((Key?)null);
 
-        var error = Assert.ThrowsAsync<NotFoundException>(() => new UpdateKeyVersionCommandHandler(fixture.Keys.Object, fixture.Clock, fixture.Mapper)
+        var error = Assert.ThrowsAsync<NotFoundException>(() => new UpdateKeyVersionCommandHandler(new KeyVersionUpdates(fixture.Keys.Object, fixture.Clock, fixture.Mapper))
             .Handle(new UpdateKeyVersionCommand(id, "disabled"), CancellationToken.None));
         Assert.That(error!.Message, Is.EqualTo("Key version not found"));
     }
@@ -94,7 +95,7 @@ public sealed class DestroyKeyVersionCommandHandlerTests
         fixture.GivenSavesSucceed();
         var v1 = key.FindVersion(1);
 
-        var result = await new DestroyKeyVersionCommandHandler(fixture.Keys.Object, fixture.Clock).Handle(new DestroyKeyVersionCommand(v1.Id), CancellationToken.None);
+        var result = await new DestroyKeyVersionCommandHandler(new KeyVersionUpdates(fixture.Keys.Object, fixture.Clock, fixture.Mapper)).Handle(new DestroyKeyVersionCommand(v1.Id), CancellationToken.None);
 
         Assert.That(result.Deleted, Is.EqualTo(1));
         Assert.That(v1.Status, Is.EqualTo(KeyVersionStatus.Destroyed));
@@ -108,7 +109,7 @@ public sealed class DestroyKeyVersionCommandHandlerTests
         var fixture = new Fixture();
         var key = fixture.GivenKey();
 
-        Assert.ThrowsAsync<KeyRuleViolationException>(() => new DestroyKeyVersionCommandHandler(fixture.Keys.Object, fixture.Clock).Handle(new DestroyKeyVersionCommand(key.Primary.Id), CancellationToken.None));
+        Assert.ThrowsAsync<KeyRuleViolationException>(() => new DestroyKeyVersionCommandHandler(new KeyVersionUpdates(fixture.Keys.Object, fixture.Clock, fixture.Mapper)).Handle(new DestroyKeyVersionCommand(key.Primary.Id), CancellationToken.None));
         Assert.That(key.Primary.HasMaterial, Is.True);
     }
 }

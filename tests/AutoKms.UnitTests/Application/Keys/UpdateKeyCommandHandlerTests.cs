@@ -1,3 +1,4 @@
+using AutoKms.Application.Keys;
 using AutoKms.Application.Common.Exceptions;
 using AutoKms.Application.Keys.Commands.UpdateKey;
 using AutoKms.Application.Keys.Commands.UpdateKeys;
@@ -12,7 +13,9 @@ public sealed class UpdateKeyCommandHandlerTests
 {
     private readonly Fixture _fixture = new();
 
-    private UpdateKeyCommandHandler Handler => new(_fixture.Keys.Object, _fixture.Clock, _fixture.Mapper);
+    private KeyUpdates Updates => new(_fixture.Keys.Object, _fixture.Clock, _fixture.Mapper);
+
+    private UpdateKeyCommandHandler Handler => new(Updates);
 
     [Test]
     public async Task Handle_WithNewFreeName_RenamesAndSaves()
@@ -130,7 +133,7 @@ public sealed class UpdateKeyCommandHandlerTests
         var a = _fixture.GivenKey();
         var b = _fixture.GivenKey();
         _fixture.GivenSavesSucceed();
-        var bulk = new UpdateKeysCommandHandler(Handler);
+        var bulk = new UpdateKeysCommandHandler(Updates);
 
         var result = await bulk.Handle(new UpdateKeysCommand([new(a.Id, null, "disabled"), new(b.Id, null, "disabled")]), CancellationToken.None);
 

@@ -7,7 +7,6 @@ public sealed class ComputeMacCommandValidator : KmsValidator<ComputeMacCommand>
 {
     public ComputeMacCommandValidator()
     {
-        RuleFor(c => c.KeyId).NotEmpty();
         RuleFor(c => c.Message).NotNull().OverridePropertyName("message_b64").WithMessage("'message_b64' is required.");
     }
 }

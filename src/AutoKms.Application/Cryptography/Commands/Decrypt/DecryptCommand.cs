@@ -1,3 +1,5 @@
+using AutoKms.Application.Common.Validation;
+using FluentValidation.Results;
 using MediatR;
 
 namespace AutoKms.Application.Cryptography.Commands.Decrypt;
@@ -6,4 +8,8 @@ namespace AutoKms.Application.Cryptography.Commands.Decrypt;
 /// Decrypts with the version that made the ciphertext (the self-describing form names it; else
 /// <paramref name="Version"/>; else primary). Answers the plaintext.
 /// </summary>
-public sealed record DecryptCommand(Guid KeyId, EncryptedData Data, byte[]? Aad, int? Version) : IRequest<byte[]>;
+public sealed record DecryptCommand(Guid KeyId, EncryptedData Data, byte[]? Aad, int? Version) : IRequest<byte[]>, IWireRequest
+{
+    /// <inheritdoc />
+    public IReadOnlyList<ValidationFailure> DecodingFailures { get; init; } = [];
+}

@@ -4,5 +4,5 @@ namespace AutoKms.Application.Cryptography.Commands.Decrypt;
 
 public sealed class DecryptCommandValidator : KmsValidator<DecryptCommand>
 {
-    public DecryptCommandValidator() => EncryptedDataRules.AddTo(this, c => c.KeyId, c => c.Data, c => c.Version, "ciphertext_b64");
+    public DecryptCommandValidator() => EncryptedDataRules.AddTo(this, c => c.Data, c => c.Version, "ciphertext_b64");
 }

@@ -29,7 +29,7 @@ public sealed class DecryptBatchCommandHandler(KeyCipher cipher) : IRequestHandl
         }
         catch (Exception ex) when (BatchErrors.IsItemError(ex))
         {
-            return BatchResult.Failed<byte[]>(ex.Message);
+            return BatchResult.Failed<byte[]>(BatchErrors.Describe(ex));
         }
     }
 }

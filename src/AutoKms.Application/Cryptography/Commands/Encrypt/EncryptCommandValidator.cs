@@ -7,7 +7,7 @@ public sealed class EncryptCommandValidator : KmsValidator<EncryptCommand>
 {
     public EncryptCommandValidator()
     {
-        RuleFor(c => c.KeyId).NotEmpty();
+        CallerNonceRule.AddTo(this, c => c.CallerNonce);
         RuleFor(c => c.Plaintext).NotNull().OverridePropertyName("plaintext_b64").WithMessage("'plaintext_b64' is required.");
         RuleFor(c => c.Plaintext.Length).LessThanOrEqualTo(PayloadLimits.MaxPlaintextBytes).When(c => c.Plaintext is not null)
             .OverridePropertyName("plaintext_b64").WithMessage($"'plaintext_b64' decodes to more than {PayloadLimits.MaxPlaintextBytes} bytes; use a data key for large payloads.");

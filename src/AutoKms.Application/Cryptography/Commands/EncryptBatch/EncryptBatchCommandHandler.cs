@@ -20,6 +20,11 @@ public sealed class EncryptBatchCommandHandler(KeyCipher cipher) : IRequestHandl
             return BatchResult.Failed<CipherResult>(item.Error);
         }
 
+        if (item.CallerNonce)
+        {
+            return BatchResult.Failed<CipherResult>(CallerNonceRule.Message);
+        }
+
         if (item.Plaintext is null)
         {
             return BatchResult.Failed<CipherResult>("'plaintext_b64' is required.");
@@ -36,7 +41,7 @@ public sealed class EncryptBatchCommandHandler(KeyCipher cipher) : IRequestHandl
         }
         catch (Exception ex) when (BatchErrors.IsItemError(ex))
         {
-            return BatchResult.Failed<CipherResult>(ex.Message);
+            return BatchResult.Failed<CipherResult>(BatchErrors.Describe(ex));
         }
     }
 }

@@ -1,3 +1,5 @@
+using AutoKms.Application.Common.Validation;
+using FluentValidation.Results;
 using MediatR;
 
 namespace AutoKms.Application.Cryptography.Commands.GenerateDataKey;
@@ -6,8 +8,15 @@ namespace AutoKms.Application.Cryptography.Commands.GenerateDataKey;
 /// A fresh data key for envelope encryption: random bytes, answered wrapped under the primary
 /// version and (unless <paramref name="IncludePlaintext"/> is false) in the clear.
 /// </summary>
-public sealed record GenerateDataKeyCommand(Guid KeyId, int Bytes, byte[]? Aad, bool IncludePlaintext) : IRequest<DataKeyResult>
+public sealed record GenerateDataKeyCommand(Guid KeyId, int Bytes, byte[]? Aad, bool IncludePlaintext) : IRequest<DataKeyResult>, IWireRequest
 {
     public const int DefaultBytes = 32;
+
+    /// <summary>128 bits: a data key shorter than this is too weak to be worth wrapping.</summary>
+    public const int MinBytes = 16;
+
     public const int MaxBytes = 1024;
+
+    /// <inheritdoc />
+    public IReadOnlyList<ValidationFailure> DecodingFailures { get; init; } = [];
 }

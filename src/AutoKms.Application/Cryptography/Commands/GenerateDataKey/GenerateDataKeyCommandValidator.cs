@@ -7,8 +7,7 @@ public sealed class GenerateDataKeyCommandValidator : KmsValidator<GenerateDataK
 {
     public GenerateDataKeyCommandValidator()
     {
-        RuleFor(c => c.KeyId).NotEmpty();
-        RuleFor(c => c.Bytes).InclusiveBetween(1, GenerateDataKeyCommand.MaxBytes);
+        RuleFor(c => c.Bytes).InclusiveBetween(GenerateDataKeyCommand.MinBytes, GenerateDataKeyCommand.MaxBytes);
         RuleFor(c => c.Aad!.Length).LessThanOrEqualTo(PayloadLimits.MaxAadBytes).When(c => c.Aad is not null)
             .OverridePropertyName("aad_b64").WithMessage($"'aad_b64' decodes to more than {PayloadLimits.MaxAadBytes} bytes.");
     }

@@ -8,6 +8,6 @@ public sealed class GenerateRandomCommandHandler(ICryptoProvider crypto) : IRequ
     public Task<byte[]> Handle(GenerateRandomCommand request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Task.FromResult(crypto.Random(request.Bytes));
+        return Task.FromResult(crypto.Random(request.Bytes!.Value));
     }
 }

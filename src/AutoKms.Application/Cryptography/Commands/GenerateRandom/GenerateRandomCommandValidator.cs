@@ -5,5 +5,5 @@ namespace AutoKms.Application.Cryptography.Commands.GenerateRandom;
 
 public sealed class GenerateRandomCommandValidator : KmsValidator<GenerateRandomCommand>
 {
-    public GenerateRandomCommandValidator() => RuleFor(c => c.Bytes).InclusiveBetween(1, GenerateRandomCommand.MaxBytes);
+    public GenerateRandomCommandValidator() => RuleFor(c => c.Bytes).NotNull().WithMessage("'bytes' is required: how many random bytes, 1 to 1024.").InclusiveBetween(1, GenerateRandomCommand.MaxBytes);
 }

@@ -1,3 +1,5 @@
+using AutoKms.Application.Common.Validation;
+using FluentValidation.Results;
 using AutoKms.Application.Common.Models;
 using MediatR;
 
@@ -7,4 +9,8 @@ namespace AutoKms.Application.Cryptography.Commands.Rewrap;
 /// Re-encrypts a ciphertext of any live version under the primary version, with the same AAD;
 /// the plaintext never leaves the service.
 /// </summary>
-public sealed record RewrapCommand(Guid KeyId, EncryptedData Data, byte[]? Aad, int? Version) : IRequest<CipherResult>;
+public sealed record RewrapCommand(Guid KeyId, EncryptedData Data, byte[]? Aad, int? Version) : IRequest<CipherResult>, IWireRequest
+{
+    /// <inheritdoc />
+    public IReadOnlyList<ValidationFailure> DecodingFailures { get; init; } = [];
+}

@@ -4,5 +4,5 @@ namespace AutoKms.Application.Cryptography.Commands.Rewrap;
 
 public sealed class RewrapCommandValidator : KmsValidator<RewrapCommand>
 {
-    public RewrapCommandValidator() => EncryptedDataRules.AddTo(this, c => c.KeyId, c => c.Data, c => c.Version, "ciphertext_b64");
+    public RewrapCommandValidator() => EncryptedDataRules.AddTo(this, c => c.Data, c => c.Version, "ciphertext_b64");
 }

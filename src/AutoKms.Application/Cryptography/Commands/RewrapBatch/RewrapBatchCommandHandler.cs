@@ -33,7 +33,7 @@ public sealed class RewrapBatchCommandHandler(KeyCipher cipher) : IRequestHandle
         }
         catch (Exception ex) when (BatchErrors.IsItemError(ex))
         {
-            return BatchResult.Failed<CipherResult>(ex.Message);
+            return BatchResult.Failed<CipherResult>(BatchErrors.Describe(ex));
         }
     }
 }

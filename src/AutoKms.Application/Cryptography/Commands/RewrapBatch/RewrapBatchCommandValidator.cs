@@ -7,7 +7,6 @@ public sealed class RewrapBatchCommandValidator : KmsValidator<RewrapBatchComman
 {
     public RewrapBatchCommandValidator()
     {
-        RuleFor(c => c.KeyId).NotEmpty();
         RuleFor(c => c.Items).NotEmpty().OverridePropertyName("batch_input").WithName("batch_input")
             .Must(items => items.Count <= BatchErrors.MaxItems).WithMessage($"'batch_input' holds at most {BatchErrors.MaxItems} items.");
     }

@@ -7,7 +7,6 @@ public sealed class SignCommandValidator : KmsValidator<SignCommand>
 {
     public SignCommandValidator()
     {
-        RuleFor(c => c.KeyId).NotEmpty();
         SigningInput.AddRules(this, c => c.Message, c => c.Digest);
     }
 }

@@ -1,6 +1,12 @@
+using AutoKms.Application.Common.Validation;
+using FluentValidation.Results;
 using MediatR;
 
 namespace AutoKms.Application.Cryptography.Commands.UnwrapKey;
 
 /// <summary>Unwraps key material wrapped by <c>wrap</c>, with the version that wrapped it (default: primary).</summary>
-public sealed record UnwrapKeyCommand(Guid KeyId, EncryptedData Data, byte[]? Aad, int? Version) : IRequest<byte[]>;
+public sealed record UnwrapKeyCommand(Guid KeyId, EncryptedData Data, byte[]? Aad, int? Version) : IRequest<byte[]>, IWireRequest
+{
+    /// <inheritdoc />
+    public IReadOnlyList<ValidationFailure> DecodingFailures { get; init; } = [];
+}

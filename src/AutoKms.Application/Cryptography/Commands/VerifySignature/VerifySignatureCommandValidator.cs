@@ -7,7 +7,6 @@ public sealed class VerifySignatureCommandValidator : KmsValidator<VerifySignatu
 {
     public VerifySignatureCommandValidator()
     {
-        RuleFor(c => c.KeyId).NotEmpty();
         SigningInput.AddRules(this, c => c.Message, c => c.Digest);
         RuleFor(c => c.Signature).NotNull().OverridePropertyName("signature_b64").WithMessage("'signature_b64' is required.");
         RuleFor(c => c.Version).GreaterThanOrEqualTo(1).When(c => c.Version is not null);

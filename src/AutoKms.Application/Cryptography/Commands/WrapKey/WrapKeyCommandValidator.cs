@@ -9,8 +9,8 @@ public sealed class WrapKeyCommandValidator : KmsValidator<WrapKeyCommand>
 
     public WrapKeyCommandValidator()
     {
-        RuleFor(c => c.KeyId).NotEmpty();
-        RuleFor(c => c.KeyMaterial).NotEmpty().OverridePropertyName("key_material_b64").WithMessage("'key_material_b64' is required and must not be empty.");
+        CallerNonceRule.AddTo(this, c => c.CallerNonce);
+        RuleFor(c => c.KeyMaterial).NotNull().OverridePropertyName("key_material_b64").WithMessage("'key_material_b64' is required.");
         RuleFor(c => c.KeyMaterial.Length).LessThanOrEqualTo(MaxKeyMaterialBytes).When(c => c.KeyMaterial is not null)
             .OverridePropertyName("key_material_b64").WithMessage($"'key_material_b64' decodes to more than {MaxKeyMaterialBytes} bytes.");
         RuleFor(c => c.Aad!.Length).LessThanOrEqualTo(PayloadLimits.MaxAadBytes).When(c => c.Aad is not null)

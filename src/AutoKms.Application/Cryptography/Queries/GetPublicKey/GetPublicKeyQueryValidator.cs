@@ -7,7 +7,6 @@ public sealed class GetPublicKeyQueryValidator : KmsValidator<GetPublicKeyQuery>
 {
     public GetPublicKeyQueryValidator()
     {
-        RuleFor(c => c.KeyId).NotEmpty();
         RuleFor(c => c.Version).GreaterThanOrEqualTo(1).When(c => c.Version is not null);
     }
 }

@@ -1,11 +1,15 @@
 using System.Data.Common;
 using AutoKms.Application.Common.Interfaces;
 using MediatR;
+using Microsoft.Extensions.Logging;
 
 namespace AutoKms.Application.Health.Queries.CheckHealth;
 
-public sealed class CheckHealthQueryHandler(IHealthProbe probe) : IRequestHandler<CheckHealthQuery, HealthReport>
+/// <summary>Answers "database unavailable" when the probe fails; why it failed goes to the log only.</summary>
+public sealed partial class CheckHealthQueryHandler(IHealthProbe probe, ILogger<CheckHealthQueryHandler> logger) : IRequestHandler<CheckHealthQuery, HealthReport>
 {
+    public const string Unavailable = "database unavailable";
+
     public async Task<HealthReport> Handle(CheckHealthQuery request, CancellationToken cancellationToken)
     {
         try
@@ -15,7 +19,11 @@ public sealed class CheckHealthQueryHandler(IHealthProbe probe) : IRequestHandle
         }
         catch (Exception ex) when (ex is DbException or InvalidOperationException or IOException or TimeoutException)
         {
-            return new HealthReport(false, $"database unreachable: {ex.Message}");
+            LogUnavailable(logger, ex);
+            return new HealthReport(false, Unavailable);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Health check failed: the database is unavailable")]
+    private static partial void LogUnavailable(ILogger logger, Exception exception);
 }

@@ -11,7 +11,7 @@ public sealed class CreateKeyVersionCommandHandler(KeyProvisioning provisioning,
     public async Task<KeyVersionDto> Handle(CreateKeyVersionCommand request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var version = await provisioning.RotateAsync(request.KeyId, _ => true, cancellationToken).ConfigureAwait(false) ?? throw NotFoundException.Key();
+        var version = await provisioning.RotateAsync(request.KeyId!.Value, _ => true, cancellationToken).ConfigureAwait(false) ?? throw NotFoundException.Key();
         return mapper.Map<KeyVersionDto>(version);
     }
 }

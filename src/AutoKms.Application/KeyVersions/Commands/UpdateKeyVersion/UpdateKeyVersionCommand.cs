@@ -5,4 +5,11 @@ using MediatR;
 namespace AutoKms.Application.KeyVersions.Commands.UpdateKeyVersion;
 
 /// <summary>Enables, disables or destroys a version. The primary version can only stay enabled.</summary>
-public sealed record UpdateKeyVersionCommand(Guid Id, string Status) : IRequest<KeyVersionDto>, ITransactionalRequest;
+public sealed record UpdateKeyVersionCommand(Guid Id, string Status) : IRequest<KeyVersionDto>, ITransactionalRequest
+{
+    /// <summary>Read-only fields the body carried back; each must equal the stored value.</summary>
+    public EchoedKeyVersionFields? Echoed { get; init; }
+
+    /// <summary>How field names are prefixed in errors (<c>[2].</c> for the third item of a bulk body).</summary>
+    public string FieldPrefix { get; init; } = string.Empty;
+}

@@ -8,7 +8,6 @@ public sealed class UpdateKeyVersionCommandValidator : KmsValidator<UpdateKeyVer
 {
     public UpdateKeyVersionCommandValidator()
     {
-        RuleFor(c => c.Id).NotEmpty();
         RuleFor(c => c.Status)
             .NotEmpty()
             .Must(s => KeyAlgorithmNames.TryParseVersionStatus(s, out _))

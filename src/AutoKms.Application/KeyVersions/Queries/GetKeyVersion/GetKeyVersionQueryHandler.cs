@@ -12,6 +12,6 @@ public sealed class GetKeyVersionQueryHandler(IKeyRepository keys, IMapper mappe
     {
         ArgumentNullException.ThrowIfNull(request);
         var key = await keys.GetByVersionIdAsync(request.Id, cancellationToken).ConfigureAwait(false) ?? throw NotFoundException.KeyVersion();
-        return mapper.Map<KeyVersionDto>(key.Versions.Single(v => v.Id == request.Id));
+        return mapper.Map<KeyVersionDto>(key.VersionById(request.Id));
     }
 }

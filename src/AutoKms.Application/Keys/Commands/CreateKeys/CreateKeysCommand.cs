@@ -1,3 +1,5 @@
+using AutoKms.Application.Common.Validation;
+using FluentValidation.Results;
 using AutoKms.Application.Common.Models;
 using AutoKms.Application.Keys.Commands.CreateKey;
 using MediatR;
@@ -5,4 +7,8 @@ using MediatR;
 namespace AutoKms.Application.Keys.Commands.CreateKeys;
 
 /// <summary>Creates several keys atomically: all of them or none.</summary>
-public sealed record CreateKeysCommand(IReadOnlyList<CreateKeyCommand> Keys) : IRequest<IReadOnlyList<KeyDto>>;
+public sealed record CreateKeysCommand(IReadOnlyList<CreateKeyCommand> Keys) : IRequest<IReadOnlyList<KeyDto>>, IWireRequest
+{
+    /// <inheritdoc />
+    public IReadOnlyList<ValidationFailure> DecodingFailures { get; init; } = [];
+}

@@ -10,7 +10,6 @@ public sealed class DeleteKeysCommandValidator : KmsValidator<DeleteKeysCommand>
     public DeleteKeysCommandValidator()
     {
         RuleFor(c => c.Ids).NotEmpty().Must(k => k.Count <= MaxKeys).WithMessage($"At most {MaxKeys} keys can be deleted at once.");
-        RuleForEach(c => c.Ids).NotEmpty();
         RuleFor(c => c.Ids)
             .Must(ids => ids.Distinct().Count() == ids.Count)
             .When(c => c.Ids is not null)

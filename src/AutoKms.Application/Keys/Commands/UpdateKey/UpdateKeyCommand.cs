@@ -11,4 +11,11 @@ namespace AutoKms.Application.Keys.Commands.UpdateKey;
 /// <paramref name="MinDecryptionVersion"/> and <paramref name="RotationPeriodDays"/> (0 turns
 /// automatic rotation off) change only when given.
 public sealed record UpdateKeyCommand(Guid Id, string? Name, string? Status, bool Replace = false, int? MinDecryptionVersion = null, int? RotationPeriodDays = null)
-    : IRequest<KeyDto>, ITransactionalRequest;
+    : IRequest<KeyDto>, ITransactionalRequest
+{
+    /// <summary>Read-only fields the body carried back; each must equal the stored value.</summary>
+    public EchoedKeyFields? Echoed { get; init; }
+
+    /// <summary>How field names are prefixed in errors (<c>[2].</c> for the third item of a bulk body).</summary>
+    public string FieldPrefix { get; init; } = string.Empty;
+}

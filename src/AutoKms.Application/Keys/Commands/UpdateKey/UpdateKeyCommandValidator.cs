@@ -8,7 +8,6 @@ public sealed class UpdateKeyCommandValidator : KmsValidator<UpdateKeyCommand>
 {
     public UpdateKeyCommandValidator()
     {
-        RuleFor(c => c.Id).NotEmpty();
         RuleFor(c => c.Name).NotEmpty().MaximumLength(Key.MaxNameLength)
             .Must(n => n is null || !n.Any(char.IsControl)).WithMessage("'name' must not contain control characters.")
             .When(c => c.Name is not null || c.Replace);

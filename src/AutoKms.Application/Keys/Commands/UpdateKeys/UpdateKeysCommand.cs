@@ -1,3 +1,5 @@
+using AutoKms.Application.Common.Validation;
+using FluentValidation.Results;
 using AutoKms.Application.Common.Interfaces;
 using AutoKms.Application.Common.Models;
 using AutoKms.Application.Keys.Commands.UpdateKey;
@@ -6,4 +8,8 @@ using MediatR;
 namespace AutoKms.Application.Keys.Commands.UpdateKeys;
 
 /// <summary>Updates several keys atomically: if one is unknown or conflicts, none changes.</summary>
-public sealed record UpdateKeysCommand(IReadOnlyList<UpdateKeyCommand> Keys) : IRequest<IReadOnlyList<KeyDto>>, ITransactionalRequest;
+public sealed record UpdateKeysCommand(IReadOnlyList<UpdateKeyCommand> Keys) : IRequest<IReadOnlyList<KeyDto>>, ITransactionalRequest, IWireRequest
+{
+    /// <inheritdoc />
+    public IReadOnlyList<ValidationFailure> DecodingFailures { get; init; } = [];
+}

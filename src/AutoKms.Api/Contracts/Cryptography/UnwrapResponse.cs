@@ -1,0 +1,24 @@
+using AutoKms.Application.Common.Crypto;
+
+namespace AutoKms.Api.Contracts.Cryptography;
+
+/// <summary>The unwrapped key material.</summary>
+public sealed class UnwrapResponse
+{
+    /// <example>AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=</example>
+    public required string KeyMaterialB64 { get; init; }
+
+    /// <summary>The answer; the material buffer is zeroed once encoded.</summary>
+    public static UnwrapResponse From(byte[] material)
+    {
+        ArgumentNullException.ThrowIfNull(material);
+        try
+        {
+            return new UnwrapResponse { KeyMaterialB64 = Convert.ToBase64String(material) };
+        }
+        finally
+        {
+            Secrets.Forget(material);
+        }
+    }
+}

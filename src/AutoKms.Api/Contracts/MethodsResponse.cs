@@ -1,7 +1,0 @@
-namespace AutoKms.Api.Contracts;
-
-/// <summary>The JSON-RPC methods POST /kms/rpc accepts.</summary>
-public sealed class MethodsResponse
-{
-    public IReadOnlyList<string> Methods { get; init; } = [];
-}
