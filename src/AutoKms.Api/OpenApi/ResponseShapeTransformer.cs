@@ -87,6 +87,15 @@ public sealed class ResponseShapeTransformer : IOpenApiOperationTransformer
                 continue;
             }
 
+            // The global 400 is about bodies; an operation without one keeps a 400 only where it
+            // declares its own (public_key of a symmetric key). Without input there is no 422.
+            if ((!hasBody && status == "400" && IsDefaultDescription(concrete.Description))
+                || (status == "422" && !hasBody && operation.Parameters is not { Count: > 0 }))
+            {
+                operation.Responses.Remove(status);
+                continue;
+            }
+
             if (GenericDescriptions.TryGetValue(status, out var generic) && IsDefaultDescription(concrete.Description))
             {
                 concrete.Description = generic;
