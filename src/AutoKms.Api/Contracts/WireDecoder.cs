@@ -49,11 +49,32 @@ public sealed class WireDecoder(string prefix = "")
 
         if (AkmsCiphertext.TryParse(selfDescribing, "ciphertext", out var data, out var error))
         {
+            EnsureSameAsSplit(data, ciphertextB64, ciphertextField, nonceB64, tagB64);
             return data;
         }
 
         Fail("ciphertext", error);
         return EncryptedData.SelfDescribing(1, []);
+    }
+
+    /// <summary>
+    /// A whole encrypt answer passed back carries the ciphertext twice (split and self-describing);
+    /// the two must be the same ciphertext, so neither is silently ignored.
+    /// </summary>
+    private void EnsureSameAsSplit(EncryptedData data, string? ciphertextB64, string ciphertextField, string? nonceB64, string? tagB64)
+    {
+        if (ciphertextB64 is null && nonceB64 is null && tagB64 is null)
+        {
+            return;
+        }
+
+        var ciphertext = Base64(ciphertextB64, ciphertextField) ?? [];
+        var nonce = Base64(nonceB64, "nonce_b64") ?? [];
+        var tag = Base64(tagB64, "tag_b64") ?? [];
+        if (_failures is null && !data.Packed.AsSpan().SequenceEqual([.. nonce, .. ciphertext, .. tag]))
+        {
+            Invalid(ciphertextField, $"'{ciphertextField}', 'nonce_b64' and 'tag_b64' are not the ciphertext 'ciphertext' holds; send one form, or the same ciphertext in both.");
+        }
     }
 
     /// <summary>Records a body shape the command cannot express (a null item, a missing id): a 422.</summary>

@@ -67,7 +67,7 @@ public static class OperationExamples
         ["Verify"] = ($$"""{"message_b64":"aGVsbG8gd29ybGQ=","signature_b64":"{{Signature}}"}""", """{"valid":true}"""),
         ["Mac"] = ("""{"message_b64":"aGVsbG8gd29ybGQ="}""", $$"""{"kid":"{{KeyId}}","version":1,"mac_b64":"3q2+7w8ZbWkzZmTerb7v3q2+796tvu/erb7v3q2+7w8="}"""),
         ["VerifyMac"] = ("""{"message_b64":"aGVsbG8gd29ybGQ=","mac_b64":"3q2+7w8ZbWkzZmTerb7v3q2+796tvu/erb7v3q2+7w8="}""", """{"valid":true}"""),
-        ["GetPublicKey"] = (null, $$$"""{"kid":"{{{KeyId}}}","version":1,"alg":"EC_P256","pem":"-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE...\n-----END PUBLIC KEY-----\n","jwk":{"kty":"EC","crv":"P-256","x":"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU","y":"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0","alg":"ES256","use":"sig","kid":"{{{KeyId}}}:1"}}"""),
+        ["GetPublicKey"] = (null, $$$"""{"kid":"{{{KeyId}}}","version":1,"alg":"EC_P256","pem":"-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE...\n-----END PUBLIC KEY-----\n","jwk":{"kty":"EC","crv":"P-256","x":"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU","y":"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0","alg":"ES256","use":"sig","kid":"{{{KeyId}}}/1"}}"""),
         ["GenerateRandom"] = ("""{"bytes":32}""", """{"random_b64":"3q2+7w8ZbWkzZmTerb7v3q2+796tvu/erb7v3q2+7w8="}"""),
         ["CreateKeyVersion"] = ($$"""{"key_id":"{{KeyId}}"}""", Version.Replace("\"version\":1", "\"version\":2", StringComparison.Ordinal)),
         ["ListKeyVersions"] = (null, $"[{Version}]"),

@@ -42,6 +42,25 @@ public sealed class RpcCall(IMediator mediator, JsonSerializerOptions options, J
         return Read<T>(withoutId);
     }
 
+    /// <summary>Refuses any member of <c>params</c> not in <paramref name="names"/>: 422 <c>Unknown field</c>.</summary>
+    public void EnsureOnly(IReadOnlyCollection<string> names)
+    {
+        if (Params.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var member in Params.EnumerateObject())
+            {
+                if (!names.Contains(member.Name))
+                {
+                    throw Invalid(member.Name, Http.JsonErrors.DescribeUnknown(member.Name));
+                }
+            }
+        }
+        else if (Params.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null))
+        {
+            throw Invalid("params", "'params' must be an object.");
+        }
+    }
+
     /// <summary>The params as a whole (an array for the bulk forms).</summary>
     public T Whole<T>() => Read<T>(Params);
 

@@ -35,12 +35,12 @@ public sealed class RpcMethods
         ["Key.create"] = (KeyId, async (c, t) => c.Params.ValueKind == JsonValueKind.Array
             ? await c.Mediator.Send(CreateKeysRequest.ToCommand(c.Whole<List<CreateKeyRequest?>>()), t)
             : await c.Mediator.Send(c.Body<CreateKeyRequest>().ToCommand(), t)),
-        ["Key.list"] = (KeyId, async (c, t) => await c.Mediator.Send(new ListKeysQuery(c.Text("name"), c.Text("status"), c.Number("limit") ?? ListKeysQuery.DefaultLimit, c.Number("offset") ?? 0), t)),
-        ["Key.get"] = (KeyId, async (c, t) => await c.Mediator.Send(new GetKeyQuery(c.Id()), t)),
+        ["Key.list"] = (KeyId, Only(["name", "status", "limit", "offset"], async (c, t) => await c.Mediator.Send(new ListKeysQuery(c.Text("name"), c.Text("status"), c.Number("limit") ?? ListKeysQuery.DefaultLimit, c.Number("offset") ?? 0), t))),
+        ["Key.get"] = (KeyId, Only(["id"], async (c, t) => await c.Mediator.Send(new GetKeyQuery(c.Id()), t))),
         ["Key.update"] = (KeyId, async (c, t) => await c.Mediator.Send(c.Body<UpdateKeyRequest>().ToCommand(c.Id(), replace: false), t)),
         ["Key.replace"] = (KeyId, async (c, t) => await c.Mediator.Send(c.Body<UpdateKeyRequest>().ToCommand(c.Id(), replace: true), t)),
-        ["Key.delete"] = (KeyId, async (c, t) => await c.Mediator.Send(new DeleteKeysCommand([c.Id()]), t)),
-        ["Key.rotate"] = (KeyId, async (c, t) => await c.Mediator.Send(new RotateKeyCommand(c.Id()), t)),
+        ["Key.delete"] = (KeyId, Only(["id"], async (c, t) => await c.Mediator.Send(new DeleteKeysCommand([c.Id()]), t))),
+        ["Key.rotate"] = (KeyId, Only(["id"], async (c, t) => await c.Mediator.Send(new RotateKeyCommand(c.Id()), t))),
         ["Key.encrypt"] = (KeyId, async (c, t) => EncryptResponse.From(await c.Mediator.Send(c.Body<EncryptRequest>().ToCommand(c.Id()), t))),
         ["Key.encrypt_batch"] = (KeyId, async (c, t) => EncryptBatchResponse.From(await c.Mediator.Send(c.Body<EncryptBatchRequest>().ToCommand(c.Id()), t))),
         ["Key.decrypt"] = (KeyId, async (c, t) => DecryptResponse.From(await c.Mediator.Send(c.Body<DecryptRequest>().ToCommand(c.Id()), t))),
@@ -54,17 +54,27 @@ public sealed class RpcMethods
         ["Key.verify"] = (KeyId, async (c, t) => VerifyResponse.From(await c.Mediator.Send(c.Body<VerifyRequest>().ToCommand(c.Id()), t))),
         ["Key.mac"] = (KeyId, async (c, t) => MacResponse.From(await c.Mediator.Send(c.Body<MacRequest>().ToCommand(c.Id()), t))),
         ["Key.verify_mac"] = (KeyId, async (c, t) => VerifyResponse.From(await c.Mediator.Send(c.Body<VerifyMacRequest>().ToCommand(c.Id()), t))),
-        ["Key.public_key"] = (KeyId, async (c, t) => PublicKeyResponse.From(await c.Mediator.Send(new GetPublicKeyQuery(c.Id(), c.Number("version")), t))),
+        ["Key.public_key"] = (KeyId, Only(["id", "version"], async (c, t) => PublicKeyResponse.From(await c.Mediator.Send(new GetPublicKeyQuery(c.Id(), c.Number("version")), t)))),
         ["KeyVersion.create"] = (VersionId, async (c, t) => await c.Mediator.Send(c.Body<CreateKeyVersionRequest>().ToCommand(), t)),
-        ["KeyVersion.list"] = (VersionId, async (c, t) => await c.Mediator.Send(new ListKeyVersionsQuery(c.OptionalGuid("key_id"), c.Number("limit") ?? ListKeyVersionsQuery.DefaultLimit, c.Number("offset") ?? 0), t)),
-        ["KeyVersion.get"] = (VersionId, async (c, t) => await c.Mediator.Send(new GetKeyVersionQuery(c.Id()), t)),
+        ["KeyVersion.list"] = (VersionId, Only(["key_id", "limit", "offset"], async (c, t) => await c.Mediator.Send(new ListKeyVersionsQuery(c.OptionalGuid("key_id"), c.Number("limit") ?? ListKeyVersionsQuery.DefaultLimit, c.Number("offset") ?? 0), t))),
+        ["KeyVersion.get"] = (VersionId, Only(["id"], async (c, t) => await c.Mediator.Send(new GetKeyVersionQuery(c.Id()), t))),
         ["KeyVersion.update"] = (VersionId, async (c, t) => await c.Mediator.Send(c.Body<UpdateKeyVersionRequest>().ToCommand(c.Id()), t)),
-        ["KeyVersion.delete"] = (VersionId, async (c, t) => await c.Mediator.Send(new DestroyKeyVersionCommand(c.Id()), t)),
-        ["DeletedKey.list"] = (KeyId, async (c, t) => await c.Mediator.Send(new ListDeletedKeysQuery(c.Number("limit") ?? ListDeletedKeysQuery.DefaultLimit, c.Number("offset") ?? 0), t)),
-        ["DeletedKey.recover"] = (KeyId, async (c, t) => await c.Mediator.Send(new RecoverKeyCommand(c.Id()), t)),
-        ["DeletedKey.purge"] = (KeyId, async (c, t) => await c.Mediator.Send(new PurgeKeyCommand(c.Id()), t)),
+        ["KeyVersion.delete"] = (VersionId, Only(["id"], async (c, t) => await c.Mediator.Send(new DestroyKeyVersionCommand(c.Id()), t))),
+        ["DeletedKey.list"] = (KeyId, Only(["limit", "offset"], async (c, t) => await c.Mediator.Send(new ListDeletedKeysQuery(c.Number("limit") ?? ListDeletedKeysQuery.DefaultLimit, c.Number("offset") ?? 0), t))),
+        ["DeletedKey.recover"] = (KeyId, Only(["id"], async (c, t) => await c.Mediator.Send(new RecoverKeyCommand(c.Id()), t))),
+        ["DeletedKey.purge"] = (KeyId, Only(["id"], async (c, t) => await c.Mediator.Send(new PurgeKeyCommand(c.Id()), t))),
         ["Random.generate"] = (KeyId, async (c, t) => RandomResponse.From(await c.Mediator.Send(c.Body<RandomRequest>().ToCommand(), t))),
-        ["System.healthz"] = (KeyId, async (c, t) => HealthResponse.From(await c.Mediator.Send(new CheckHealthQuery(), t))),
+        ["System.healthz"] = (KeyId, Only([], async (c, t) => HealthResponse.From(await c.Mediator.Send(new CheckHealthQuery(), t)))),
+    };
+
+    /// <summary>
+    /// A method whose REST route has no body reads only the named params (the path id and query
+    /// parameters); any other member is refused as REST bodies refuse unknown fields.
+    /// </summary>
+    private static Method Only(string[] names, Method run) => (call, cancellationToken) =>
+    {
+        call.EnsureOnly(names);
+        return run(call, cancellationToken);
     };
 
     public IReadOnlyList<string> Names => [.. _methods.Keys.Order(StringComparer.Ordinal)];

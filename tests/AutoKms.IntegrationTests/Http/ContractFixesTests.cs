@@ -198,4 +198,51 @@ public sealed class ContractFixesTests : ApiTestBase
         Assert.That(created.Select(k => k!["name"]!.GetValue<string>()), Is.EqualTo(names));
         Assert.That(viaBatch.Single()!["algorithm"]!.GetValue<string>(), Is.EqualTo("EC_P256"));
     }
+
+    [Test]
+    public async Task Decrypt_WithBothFormsOfTheCiphertext_ThatDisagree_Returns422()
+    {
+        var key = await CreateKeyAsync();
+        var first = (await Client.PostJsonAsync($"/kms/key/{key["id"]}/encrypt", new { plaintext_b64 = Json.B64("one") }).ReadNodeAsync()).AsObject();
+        var second = await Client.PostJsonAsync($"/kms/key/{key["id"]}/encrypt", new { plaintext_b64 = Json.B64("two") }).ReadNodeAsync();
+        first["ciphertext_b64"] = second["ciphertext_b64"]!.GetValue<string>();
+
+        var response = await Client.PostAsync($"/kms/key/{key["id"]}/decrypt", Json.Raw(first.ToJsonString()));
+
+        await AssertProblem(response, (HttpStatusCode)422, "are not the ciphertext 'ciphertext' holds");
+    }
+
+    [Test]
+    public async Task BulkPut_NamesTheFieldsOfEachItem_AsTheArrayBodySpellsThem()
+    {
+        var key = await CreateKeyAsync();
+
+        var response = await Client.PutJsonAsync("/kms/key", new object[] { new { id = key["id"]!.GetValue<string>(), name = UniqueName(), status = "enabled" }, new { name = string.Empty } });
+        var errors = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["errors"]!.AsObject().Select(e => e.Key).ToList();
+
+        Assert.That((int)response.StatusCode, Is.EqualTo(422));
+        Assert.That(errors, Is.EquivalentTo(new[] { "[1].id" }), "what could not be decoded is reported alone");
+    }
+
+    [Test]
+    public async Task BulkCreate_WithANullItem_SaysOnlyThat()
+    {
+        var response = await Client.PostAsync("/kms/key/batch", Json.Raw("[null]"));
+        var errors = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["errors"]!.AsObject();
+
+        await AssertProblem(response, (HttpStatusCode)422, "Each item must be a JSON object.");
+        Assert.That(errors.Select(e => e.Key), Is.EqualTo(new[] { "[0]" }));
+    }
+
+    [Test]
+    public async Task BulkPatch_WithAnInvalidItemField_NamesIt_WithTheItemIndex()
+    {
+        var key = await CreateKeyAsync();
+
+        var response = await Client.PatchJsonAsync("/kms/key", new object[] { new { id = key["id"]!.GetValue<string>(), name = string.Empty } });
+
+        await AssertProblem(response, (HttpStatusCode)422);
+        var errors = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["errors"]!.AsObject();
+        Assert.That(errors.Select(e => e.Key), Is.EqualTo(new[] { "[0].name" }));
+    }
 }

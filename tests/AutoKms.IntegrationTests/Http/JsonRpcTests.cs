@@ -25,6 +25,23 @@ public sealed class JsonRpcTests : ApiTestBase
         Assert.That(rest["primary_version"]!.GetValue<int>(), Is.EqualTo(2));
     }
 
+    [TestCase("Key.list", "lmit")]
+    [TestCase("Key.encrypt", "add_b64")]
+    public async Task Params_AreReadAsStrictlyAsRestBodies_AnUnknownMemberIsInvalidParams(string method, string unknown)
+    {
+        var key = await CreateKeyAsync();
+        var parameters = new JsonObject { ["id"] = key["id"]!.GetValue<string>(), ["plaintext_b64"] = "aA==", [unknown] = 10 };
+        if (method == "Key.list")
+        {
+            parameters = new JsonObject { [unknown] = 10 };
+        }
+
+        var call = new JsonObject { ["jsonrpc"] = "2.0", ["method"] = method, ["params"] = parameters, ["id"] = 1 };
+        var answer = await Client.PostAsync("/kms/rpc", Json.Raw(call.ToJsonString())).Ensure(HttpStatusCode.OK).ReadNodeAsync();
+
+        AssertError(answer, -32602, 422, $"Unknown field '{unknown}'");
+    }
+
     [Test]
     public async Task Batch_AnswersEachCallInOrder_WithHttpErrorsMappedToJsonRpcErrors()
     {

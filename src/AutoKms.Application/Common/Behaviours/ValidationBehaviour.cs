@@ -5,7 +5,7 @@ using MediatR;
 namespace AutoKms.Application.Common.Behaviours;
 
 /// <summary>
-/// Reports what could not be decoded from the wire (<see cref="IWireRequest"/>) and runs every
+/// Reports what could not be decoded from the wire (<see cref="IWireRequest"/>), else runs every
 /// FluentValidation validator of the request; any failure stops it before the handler.
 /// </summary>
 public sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators)
@@ -14,11 +14,14 @@ public sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValida
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
         ArgumentNullException.ThrowIfNull(next);
-        var failures = new List<FluentValidation.Results.ValidationFailure>();
-        if (request is IWireRequest wire)
+        // What could not be decoded is reported alone: the rest of the command is incomplete
+        // (an undecodable item is missing from its list), so its validators would only add noise.
+        if (request is IWireRequest { DecodingFailures.Count: > 0 } wire)
         {
-            failures.AddRange(wire.DecodingFailures);
+            throw new ValidationException(wire.DecodingFailures);
         }
+
+        var failures = new List<FluentValidation.Results.ValidationFailure>();
 
         foreach (var validator in validators)
         {

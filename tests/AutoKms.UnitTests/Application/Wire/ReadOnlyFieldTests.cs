@@ -57,3 +57,17 @@ public sealed class ReadOnlyFieldTests
         Assert.That(error!.Errors.Single().PropertyName, Is.EqualTo("version"));
     }
 }
+
+public sealed class BulkFieldNameTests
+{
+    [Test]
+    public void UpdateKeysValidator_NamesItemFields_AsTheArrayBodySpellsThem()
+    {
+        var command = new AutoKms.Application.Keys.Commands.UpdateKeys.UpdateKeysCommand(
+            [new(Guid.NewGuid(), "ok", null), new(Guid.NewGuid(), string.Empty, null)]);
+
+        var result = new AutoKms.Application.Keys.Commands.UpdateKeys.UpdateKeysCommandValidator().Validate(command);
+
+        Assert.That(result.Errors.Select(e => e.PropertyName), Is.EqualTo(new[] { "[1].name" }));
+    }
+}

@@ -10,8 +10,9 @@ public sealed class UpdateKeyVersionsCommandValidator : KmsValidator<UpdateKeyVe
 
     public UpdateKeyVersionsCommandValidator()
     {
-        RuleFor(c => c.Versions).NotEmpty().Must(v => v.Count <= MaxVersions).WithMessage($"At most {MaxVersions} versions can be changed at once.");
-        RuleForEach(c => c.Versions).SetValidator(new UpdateKeyVersionCommandValidator());
+        RuleFor(c => c.Versions).NotEmpty().WithMessage("The body must be an array of at least one item.").Must(v => v.Count <= MaxVersions).WithMessage($"At most {MaxVersions} versions can be changed at once.")
+            .OverridePropertyName("body");
+        ItemsOfTheBody(c => c.Versions, new UpdateKeyVersionCommandValidator());
         RuleFor(c => c.Versions)
             .Must(v => v.Select(x => x.Id).Distinct().Count() == v.Count)
             .When(c => c.Versions is not null)

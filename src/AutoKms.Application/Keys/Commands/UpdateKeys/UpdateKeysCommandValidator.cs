@@ -10,8 +10,9 @@ public sealed class UpdateKeysCommandValidator : KmsValidator<UpdateKeysCommand>
 
     public UpdateKeysCommandValidator()
     {
-        RuleFor(c => c.Keys).NotEmpty().Must(k => k.Count <= MaxKeys).WithMessage($"At most {MaxKeys} keys can be updated at once.");
-        RuleForEach(c => c.Keys).SetValidator(new UpdateKeyCommandValidator());
+        RuleFor(c => c.Keys).NotEmpty().WithMessage("The body must be an array of at least one item.").Must(k => k.Count <= MaxKeys).WithMessage($"At most {MaxKeys} keys can be updated at once.")
+            .OverridePropertyName("body");
+        ItemsOfTheBody(c => c.Keys, new UpdateKeyCommandValidator());
         RuleFor(c => c.Keys)
             .Must(k => k.Select(x => x.Id).Distinct().Count() == k.Count)
             .When(c => c.Keys is not null)
