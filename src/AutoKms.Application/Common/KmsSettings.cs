@@ -11,6 +11,9 @@ public sealed record KmsSettings
     /// <summary>How long a deleted key can be recovered before it is purged.</summary>
     public int DeletedKeyRetentionDays { get; init; } = 7;
 
+    /// <summary><see cref="DeletedKeyRetentionDays"/> as the window the <c>Key</c> aggregate's retention rules take.</summary>
+    public TimeSpan DeletedKeyRetention => TimeSpan.FromDays(DeletedKeyRetentionDays);
+
     /// <summary>Refuses settings that would make the service unsafe or useless; called at start-up.</summary>
     public KmsSettings Validated()
     {

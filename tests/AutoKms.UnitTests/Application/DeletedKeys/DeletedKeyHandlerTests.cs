@@ -5,7 +5,9 @@ using AutoKms.Application.DeletedKeys.Commands.PurgeExpiredKeys;
 using AutoKms.Application.DeletedKeys.Commands.PurgeKey;
 using AutoKms.Application.DeletedKeys.Commands.RecoverKey;
 using AutoKms.Application.DeletedKeys.Queries.ListDeletedKeys;
+using AutoKms.Domain.Common;
 using AutoKms.Domain.Keys;
+using AutoKms.Domain.Keys.Exceptions;
 using AutoKms.UnitTests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
@@ -69,16 +71,18 @@ public sealed class RecoverKeyCommandHandlerTests
     }
 
     [Test]
-    public void Handle_AfterTheRetentionWindow_ThrowsNotFound_EvenBeforeThePurgeRuns()
+    public void Handle_AfterTheRetentionWindow_ThrowsNotFound_EvenBeforeThePurgeRuns_AndSavesNothing()
     {
         var key = _fixture.GivenKey(name: "too-late");
         key.Delete(Fixture.Now.AddDays(-8));
         _fixture.Keys.Setup(r => r.GetDeletedAsync(key.Id, It.IsAny<CancellationToken>())).ReturnsAsync(key);
 
-        var error = Assert.ThrowsAsync<NotFoundException>(() => Handler.Handle(new RecoverKeyCommand(key.Id), CancellationToken.None));
+        var error = Assert.ThrowsAsync<KeyRetentionOverException>(() => Handler.Handle(new RecoverKeyCommand(key.Id), CancellationToken.None));
 
-        Assert.That(error!.Message, Does.Contain("retention window is over"));
+        Assert.That(error!.Kind, Is.EqualTo(DomainErrorKind.NotFound));
+        Assert.That(error.Message, Does.Contain("retention window is over"));
         Assert.That(key.DeletedAt, Is.Not.Null);
+        _fixture.Keys.Verify(r => r.SaveAsync(It.IsAny<Key>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Test]

@@ -1,5 +1,6 @@
 using AutoKms.Application.Common;
 using AutoKms.Application.Common.Interfaces;
+using AutoKms.Domain.Keys;
 using MediatR;
 using Microsoft.Extensions.Logging;
 
@@ -15,7 +16,7 @@ public sealed partial class PurgeExpiredKeysCommandHandler(
     public async Task<int> Handle(PurgeExpiredKeysCommand request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var cutoff = clock.GetUtcNow().AddDays(-settings.DeletedKeyRetentionDays);
+        var cutoff = Key.PurgeCutoff(clock.GetUtcNow(), settings.DeletedKeyRetention);
         var expired = await keys.FindDeletedBeforeAsync(cutoff, request.Limit, cancellationToken).ConfigureAwait(false);
         var purged = 0;
         foreach (var id in expired)

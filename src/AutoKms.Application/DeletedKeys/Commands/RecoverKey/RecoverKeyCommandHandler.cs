@@ -13,14 +13,7 @@ public sealed class RecoverKeyCommandHandler(IKeyRepository keys, TimeProvider c
     {
         ArgumentNullException.ThrowIfNull(request);
         var key = await keys.GetDeletedAsync(request.Id, cancellationToken).ConfigureAwait(false) ?? throw new NotFoundException("Deleted key not found");
-        var now = clock.GetUtcNow();
-        if (key.DeletedAt!.Value.AddDays(settings.DeletedKeyRetentionDays) <= now)
-        {
-            // Past its window the key is as good as purged, even before maintenance gets to it.
-            throw new NotFoundException("Deleted key not found: its retention window is over");
-        }
-
-        key.Recover(now);
+        key.Recover(clock.GetUtcNow(), settings.DeletedKeyRetention);
         await keys.SaveAsync(key, cancellationToken).ConfigureAwait(false);
         return mapper.Map<KeyDto>(key);
     }

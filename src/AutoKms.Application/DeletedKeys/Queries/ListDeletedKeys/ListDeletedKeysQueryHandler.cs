@@ -1,6 +1,7 @@
 using AutoKms.Application.Common;
 using AutoKms.Application.Common.Interfaces;
 using AutoKms.Application.Common.Models;
+using AutoKms.Domain.Keys;
 using MediatR;
 
 namespace AutoKms.Application.DeletedKeys.Queries.ListDeletedKeys;
@@ -11,10 +12,11 @@ public sealed class ListDeletedKeysQueryHandler(IKeyReadService reads, KmsSettin
     {
         ArgumentNullException.ThrowIfNull(request);
         var rows = await reads.ListDeletedKeysAsync(request.Limit, request.Offset, cancellationToken).ConfigureAwait(false);
-        var now = clock.GetUtcNow();
+        var retention = settings.DeletedKeyRetention;
+        var cutoff = Key.PurgeCutoff(clock.GetUtcNow(), retention);
         return rows
-            .Select(k => k with { PurgeAt = k.DeletedAt.AddDays(settings.DeletedKeyRetentionDays) })
-            .Where(k => k.PurgeAt > now)
+            .Where(k => k.DeletedAt > cutoff)
+            .Select(k => k with { PurgeAt = Key.PurgeAtFor(k.DeletedAt, retention) })
             .ToList();
     }
 }
