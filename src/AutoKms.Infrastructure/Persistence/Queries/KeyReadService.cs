@@ -31,15 +31,15 @@ public sealed class KeyReadService(DbSession session) : IKeyReadService
     private const string ListDeletedSql = """
         SELECT id, name, algorithm, usage, deleted_at
         FROM keys
-        WHERE deleted_at IS NOT NULL
+        WHERE deleted_at IS NOT NULL AND deleted_at > @DeletedAfter
         ORDER BY deleted_at, id
         LIMIT @Limit OFFSET @Offset
         """;
 
-    public async Task<IReadOnlyList<DeletedKeyDto>> ListDeletedKeysAsync(int limit, int offset, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<DeletedKeyDto>> ListDeletedKeysAsync(DateTimeOffset deletedAfter, int limit, int offset, CancellationToken cancellationToken)
     {
         var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<DeletedKeyDto>(new CommandDefinition(ListDeletedSql, new { Limit = limit, Offset = offset }, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<DeletedKeyDto>(new CommandDefinition(ListDeletedSql, new { DeletedAfter = deletedAfter, Limit = limit, Offset = offset }, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return rows.AsList();
     }
 

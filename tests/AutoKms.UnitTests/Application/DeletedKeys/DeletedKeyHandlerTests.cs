@@ -22,7 +22,7 @@ public sealed class ListDeletedKeysQueryHandlerTests
         var fixture = new Fixture { Settings = new KmsSettings { DeletedKeyRetentionDays = 10 } };
         var first = new DeletedKeyDto { Id = Guid.NewGuid(), Name = "a", DeletedAt = Fixture.Now.AddDays(-3) };
         var second = new DeletedKeyDto { Id = Guid.NewGuid(), Name = "b", DeletedAt = Fixture.Now.AddHours(-1) };
-        fixture.Reads.Setup(r => r.ListDeletedKeysAsync(20, 40, It.IsAny<CancellationToken>())).ReturnsAsync([first, second]);
+        fixture.Reads.Setup(r => r.ListDeletedKeysAsync(It.IsAny<DateTimeOffset>(), 20, 40, It.IsAny<CancellationToken>())).ReturnsAsync([first, second]);
 
         var result = await new ListDeletedKeysQueryHandler(fixture.Reads.Object, fixture.Settings, fixture.Clock).Handle(new ListDeletedKeysQuery(20, 40), CancellationToken.None);
 
@@ -34,16 +34,16 @@ public sealed class ListDeletedKeysQueryHandlerTests
     }
 
     [Test]
-    public async Task Handle_LeavesOutKeysWhoseRetentionWindowIsOver()
+    public async Task Handle_AsksTheReadSideForKeysDeletedAfterNowMinusTheRetention_WithThePageAsAsked()
     {
         var fixture = new Fixture { Settings = new KmsSettings { DeletedKeyRetentionDays = 2 } };
-        var expired = new DeletedKeyDto { Id = Guid.NewGuid(), DeletedAt = Fixture.Now.AddDays(-3) };
         var waiting = new DeletedKeyDto { Id = Guid.NewGuid(), DeletedAt = Fixture.Now.AddDays(-1) };
-        fixture.Reads.Setup(r => r.ListDeletedKeysAsync(100, 0, It.IsAny<CancellationToken>())).ReturnsAsync([expired, waiting]);
+        fixture.Reads.Setup(r => r.ListDeletedKeysAsync(Fixture.Now.AddDays(-2), 100, 0, It.IsAny<CancellationToken>())).ReturnsAsync([waiting]);
 
         var result = await new ListDeletedKeysQueryHandler(fixture.Reads.Object, fixture.Settings, fixture.Clock).Handle(new ListDeletedKeysQuery(), CancellationToken.None);
 
         Assert.That(result.Select(k => k.Id), Is.EqualTo(new[] { waiting.Id }));
+        fixture.Reads.Verify(r => r.ListDeletedKeysAsync(Fixture.Now.AddDays(-2), 100, 0, It.IsAny<CancellationToken>()), Times.Once);
     }
 }
 

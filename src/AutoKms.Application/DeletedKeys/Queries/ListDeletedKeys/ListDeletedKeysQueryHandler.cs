@@ -6,17 +6,18 @@ using MediatR;
 
 namespace AutoKms.Application.DeletedKeys.Queries.ListDeletedKeys;
 
+/// <summary>
+/// The window is applied by the read side (deleted after the cutoff), not to the page it answers,
+/// so a page is never short while more recoverable keys remain.
+/// </summary>
 public sealed class ListDeletedKeysQueryHandler(IKeyReadService reads, KmsSettings settings, TimeProvider clock) : IRequestHandler<ListDeletedKeysQuery, IReadOnlyList<DeletedKeyDto>>
 {
     public async Task<IReadOnlyList<DeletedKeyDto>> Handle(ListDeletedKeysQuery request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var rows = await reads.ListDeletedKeysAsync(request.Limit, request.Offset, cancellationToken).ConfigureAwait(false);
         var retention = settings.DeletedKeyRetention;
         var cutoff = Key.PurgeCutoff(clock.GetUtcNow(), retention);
-        return rows
-            .Where(k => k.DeletedAt > cutoff)
-            .Select(k => k with { PurgeAt = Key.PurgeAtFor(k.DeletedAt, retention) })
-            .ToList();
+        var rows = await reads.ListDeletedKeysAsync(cutoff, request.Limit, request.Offset, cancellationToken).ConfigureAwait(false);
+        return rows.Select(k => k with { PurgeAt = Key.PurgeAtFor(k.DeletedAt, retention) }).ToList();
     }
 }
