@@ -250,7 +250,7 @@ public sealed class Key
     /// <summary>Erases the version's material for good. Never the primary version.</summary>
     public KeyVersion DestroyVersion(int version, DateTimeOffset now) => ChangeVersionStatus(version, KeyVersionStatus.Destroyed, now);
 
-    public KeyVersion ChangeVersionStatus(int version, KeyVersionStatus status, DateTimeOffset now)
+    private KeyVersion ChangeVersionStatus(int version, KeyVersionStatus status, DateTimeOffset now)
     {
         var target = FindVersion(version);
         if (status == target.Status)
