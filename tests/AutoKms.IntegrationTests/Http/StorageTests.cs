@@ -1,5 +1,5 @@
 using System.Net;
-using AutoKms.Application.Common.Crypto;
+using AutoKms.Application.Cryptography;
 using AutoKms.Infrastructure.Crypto;
 using AutoKms.IntegrationTests.Support;
 using Microsoft.Data.Sqlite;

@@ -1,6 +1,6 @@
+using AutoKms.Application.Cryptography;
 using AutoKms.Domain.Keys;
 using System.Security.Cryptography;
-using AutoKms.Application.Common.Crypto;
 using AutoKms.Infrastructure;
 using AutoKms.Infrastructure.Crypto;
 using AutoKms.Infrastructure.Persistence;

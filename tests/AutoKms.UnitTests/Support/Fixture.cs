@@ -1,6 +1,5 @@
 using AutoKms.Application.Common;
 using AutoKms.Application.Common.Behaviours;
-using AutoKms.Application.Common.Crypto;
 using AutoKms.Application.Common.Interfaces;
 using AutoKms.Application.Common.Mappings;
 using AutoKms.Application.Cryptography;
