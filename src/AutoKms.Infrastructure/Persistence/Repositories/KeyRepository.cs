@@ -87,44 +87,36 @@ public sealed class KeyRepository(DbSession session) : IKeyRepository
         return deleted > 0;
     }
 
-    public async Task<IReadOnlyList<Guid>> FindDueForRotationAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
-    {
-        var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
-        return (await connection.QueryAsync<Guid>(new CommandDefinition(DueForRotationSql, new { Now = now, Limit = limit }, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).AsList();
-    }
+    public Task<IReadOnlyList<Guid>> FindDueForRotationAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
+        session.QueryAsync<Guid>(DueForRotationSql, new { Now = now, Limit = limit }, cancellationToken);
 
-    public async Task<IReadOnlyList<Guid>> FindDeletedBeforeAsync(DateTimeOffset cutoff, int limit, CancellationToken cancellationToken)
-    {
-        var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
-        return (await connection.QueryAsync<Guid>(new CommandDefinition(ExpiredDeletedSql, new { Cutoff = cutoff, Limit = limit }, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).AsList();
-    }
+    public Task<IReadOnlyList<Guid>> FindDeletedBeforeAsync(DateTimeOffset cutoff, int limit, CancellationToken cancellationToken) =>
+        session.QueryAsync<Guid>(ExpiredDeletedSql, new { Cutoff = cutoff, Limit = limit }, cancellationToken);
 
-    private async Task<Key?> LoadAsync(Guid id, bool live, CancellationToken cancellationToken)
-    {
-        var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(SelectKeySql, new { Id = id, Live = live }, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        var key = await results.ReadSingleOrDefaultAsync<KeyRow>().ConfigureAwait(false);
-        if (key is null)
-        {
-            return null;
-        }
+    private Task<Key?> LoadAsync(Guid id, bool live, CancellationToken cancellationToken) =>
+        session.ReadAsync(
+            async (connection, transaction) =>
+            {
+                await using var results = await connection.QueryMultipleAsync(new CommandDefinition(SelectKeySql, new { Id = id, Live = live }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                var key = await results.ReadSingleOrDefaultAsync<KeyRow>().ConfigureAwait(false);
+                if (key is null)
+                {
+                    return null;
+                }
 
-        var versions = await results.ReadAsync<KeyVersionRow>().ConfigureAwait(false);
-        return key.ToDomain(versions.Select(v => v.ToDomain()));
-    }
+                var versions = await results.ReadAsync<KeyVersionRow>().ConfigureAwait(false);
+                return key.ToDomain(versions.Select(v => v.ToDomain()));
+            },
+            cancellationToken);
 
     public async Task<Key?> GetByVersionIdAsync(Guid versionId, CancellationToken cancellationToken)
     {
-        var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var keyId = await connection.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition(KeyIdOfVersionSql, new { Id = versionId }, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var keyId = await session.QuerySingleOrDefaultAsync<Guid?>(KeyIdOfVersionSql, new { Id = versionId }, cancellationToken).ConfigureAwait(false);
         return keyId is null ? null : await GetAsync(keyId.Value, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<bool> NameExistsAsync(string name, Guid? exceptId, CancellationToken cancellationToken)
-    {
-        var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
-        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(NameExistsSql, new { Name = name, ExceptId = exceptId }, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-    }
+    public Task<bool> NameExistsAsync(string name, Guid? exceptId, CancellationToken cancellationToken) =>
+        session.ExecuteScalarAsync<bool>(NameExistsSql, new { Name = name, ExceptId = exceptId }, cancellationToken);
 
     public Task AddAsync(Key key, CancellationToken cancellationToken)
     {
