@@ -6,6 +6,7 @@ using AutoKms.Application.Cryptography;
 using AutoKms.Application.Keys;
 using AutoKms.Domain.Keys;
 using AutoMapper;
+using Microsoft.Extensions.Options;
 using Moq;
 
 namespace AutoKms.UnitTests.Support;
@@ -47,6 +48,9 @@ public sealed class Fixture
 
     public KmsSettings Settings { get; set; } = new();
 
+    /// <summary><see cref="Settings"/> the way handlers receive them.</summary>
+    public IOptions<KmsSettings> SettingsOptions => Options.Create(Settings);
+
     /// <summary>
     /// The net count recorded for a version: encryptors reserve their upcoming encryptions first and
     /// give back the unused ones, so only the sum of the calls means anything.
@@ -58,7 +62,7 @@ public sealed class Fixture
 
     public KeyMaterialReader Reader => new(Keys.Object, Sealer.Object);
 
-    public KeyCipher Cipher => new(Keys.Object, Sealer.Object, Crypto.Object, Counter.Object, Provisioning, Settings);
+    public KeyCipher Cipher => new(Keys.Object, Sealer.Object, Crypto.Object, Counter.Object, Provisioning, SettingsOptions);
 
     /// <summary>Runs a handler the way the pipeline does for secret input: zeroed when the request ends.</summary>
     public static Task<TResponse> WithSecretZeroing<TRequest, TResponse>(TRequest request, Func<TRequest, Task<TResponse>> handle)
