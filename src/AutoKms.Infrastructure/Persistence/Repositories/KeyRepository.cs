@@ -1,4 +1,3 @@
-using System.Data.Common;
 using AutoKms.Application.Common.Exceptions;
 using AutoKms.Application.Common.Interfaces;
 using AutoKms.Domain.Keys;
@@ -10,7 +9,10 @@ namespace AutoKms.Infrastructure.Persistence.Repositories;
 /// <summary>Dapper persistence of the <see cref="Key"/> aggregate: one key row and its version rows.</summary>
 public sealed class KeyRepository(DbSession session) : IKeyRepository
 {
-    private const int SqliteConstraint = 19;
+    // SQLITE_CONSTRAINT_UNIQUE. On the key row only ux_keys_name can raise it (the id is the
+    // primary key, another code); on a version row only UNIQUE (key_id, version) can (an existing
+    // id is an upsert). So which statement failed says which rule was broken.
+    private const int SqliteConstraintUnique = 2067;
 
     private const string SelectKeySql = """
         SELECT id, name, algorithm, usage, status, primary_version, created_at, updated_at, deleted_at,
@@ -135,30 +137,32 @@ public sealed class KeyRepository(DbSession session) : IKeyRepository
         return WriteAsync(key, UpdateKeySql, cancellationToken);
     }
 
-    private async Task WriteAsync(Key key, string keySql, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await session.WriteAsync(
-                async (connection, transaction) =>
+    private Task WriteAsync(Key key, string keySql, CancellationToken cancellationToken) =>
+        session.WriteAsync(
+            async (connection, transaction) =>
+            {
+                try
                 {
                     await connection.ExecuteAsync(new CommandDefinition(keySql, KeyRow.From(key), transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-                    foreach (var version in key.Versions)
+                }
+                catch (SqliteException ex) when (ex.SqliteExtendedErrorCode == SqliteConstraintUnique)
+                {
+                    throw ConflictException.NameTaken(key.Name);
+                }
+
+                foreach (var version in key.Versions)
+                {
+                    try
                     {
                         await connection.ExecuteAsync(new CommandDefinition(UpsertVersionSql, KeyVersionRow.From(version), transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
                     }
-                },
-                cancellationToken).ConfigureAwait(false);
-        }
-        catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteConstraint && ex.Message.Contains("keys.name", StringComparison.Ordinal))
-        {
-            throw new ConflictException($"A key named '{key.Name}' already exists");
-        }
-        catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteConstraint && ex.Message.Contains("key_versions.key_id", StringComparison.Ordinal))
-        {
-            throw new ConflictException("The key was rotated concurrently; retry the request");
-        }
-    }
+                    catch (SqliteException ex) when (ex.SqliteExtendedErrorCode == SqliteConstraintUnique)
+                    {
+                        throw new ConflictException("The key was rotated concurrently; retry the request");
+                    }
+                }
+            },
+            cancellationToken);
 
     private sealed class KeyRow
     {
