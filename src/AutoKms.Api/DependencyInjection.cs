@@ -41,8 +41,9 @@ public static class DependencyInjection
             {
                 options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
                 options.Filters.Add(new ProducesResponseTypeAttribute<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json"));
-                options.Filters.Add(new ProducesResponseTypeAttribute<ValidationProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json"));
+                options.Filters.Add(new ProducesResponseTypeAttribute<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json"));
                 options.Filters.Add(new ProducesResponseTypeAttribute<ProblemDetails>(StatusCodes.Status500InternalServerError, "application/problem+json"));
+                options.Filters.Add(new ProducesResponseTypeAttribute<ProblemDetails>(StatusCodes.Status503ServiceUnavailable, "application/problem+json"));
                 options.Filters.Add(new ProducesResponseTypeAttribute<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, "application/problem+json"));
                 options.Filters.Add(new ProducesResponseTypeAttribute<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, "application/problem+json"));
                 options.Filters.Add(new JsonContentTypeFilter());
@@ -72,12 +73,13 @@ public static class DependencyInjection
 
         services.AddSingleton<RpcMethods>();
 
-        services.AddOpenApi("v1", options =>
+        services.AddOpenApi(OpenApiDocumentEndpoint.DocumentName, options =>
         {
             // OpenAPI 3.0: the version every generator and linter in the CI checks reads fully.
             options.OpenApiVersion = Microsoft.OpenApi.OpenApiSpecVersion.OpenApi3_0;
             options.AddDocumentTransformer<DocumentInfoTransformer>();
-            options.AddOperationTransformer<OperationIdTransformer>();
+            options.AddOperationTransformer<ResponseShapeTransformer>();
+            options.AddSchemaTransformer<SchemaShapeTransformer>();
         });
         return builder;
     }
@@ -92,11 +94,11 @@ public static class DependencyInjection
         app.UseMiddleware<SeedArrayCreateRewrite>();
         app.UseRouting();
 
-        app.MapOpenApi("/openapi.json");
+        app.MapOpenApiDocument();
         app.UseSwaggerUI(options =>
         {
             options.RoutePrefix = "docs";
-            options.SwaggerEndpoint("/openapi.json", "Auto KMS");
+            options.SwaggerEndpoint(OpenApiDocumentEndpoint.Path, "Auto KMS");
             options.DocumentTitle = "Auto KMS API";
         });
         app.MapControllers();

@@ -45,6 +45,7 @@ public sealed class KeyCryptoController(IMediator mediator) : KmsControllerBase(
     }
 
     /// <summary>Decrypts with the version the ciphertext names (or <c>version</c>, default primary), so rotation never breaks an old ciphertext.</summary>
+    /// <remarks>Takes back an Encrypt answer (whole, or its split fields, or its self-describing ciphertext); the example is such an answer, so paste the answer of your own Encrypt call to try it.</remarks>
     /// <param name="id">The key id.</param>
     /// <param name="request">The split fields or the self-describing <c>ciphertext</c>; the encrypt answer may be sent back whole.</param>
     /// <param name="cancellationToken">Aborts with the request.</param>
@@ -61,6 +62,7 @@ public sealed class KeyCryptoController(IMediator mediator) : KmsControllerBase(
     }
 
     /// <summary>Decrypts up to 1000 ciphertexts, each with the version it names; a bad item fails alone.</summary>
+    /// <remarks>Each item is an Encrypt answer (or its split fields, or its self-describing ciphertext); paste your own answers to try it.</remarks>
     /// <param name="id">The key id.</param>
     /// <param name="request">The items, each shaped as the decrypt body.</param>
     /// <param name="cancellationToken">Aborts with the request.</param>
@@ -75,6 +77,7 @@ public sealed class KeyCryptoController(IMediator mediator) : KmsControllerBase(
     }
 
     /// <summary>Re-encrypts a ciphertext of any live version under the primary version; the plaintext never leaves the service.</summary>
+    /// <remarks>Takes back an Encrypt answer as Decrypt does; paste the answer of your own Encrypt call to try it.</remarks>
     /// <param name="id">The key id.</param>
     /// <param name="request">The ciphertext, as for decrypt.</param>
     /// <param name="cancellationToken">Aborts with the request.</param>
@@ -90,6 +93,7 @@ public sealed class KeyCryptoController(IMediator mediator) : KmsControllerBase(
     }
 
     /// <summary>Moves up to 1000 ciphertexts to the primary version; a bad item fails alone.</summary>
+    /// <remarks>Each item is an Encrypt answer, as for DecryptBatch.</remarks>
     /// <param name="id">The key id.</param>
     /// <param name="request">The items, each shaped as the decrypt body.</param>
     /// <param name="cancellationToken">Aborts with the request.</param>
@@ -119,6 +123,7 @@ public sealed class KeyCryptoController(IMediator mediator) : KmsControllerBase(
     }
 
     /// <summary>Unwraps key material with the version that wrapped it (default: primary).</summary>
+    /// <remarks>Takes back a Wrap answer (whole, or its split fields, or its self-describing ciphertext); paste the answer of your own Wrap call to try it.</remarks>
     /// <param name="id">The key id.</param>
     /// <param name="request">The split fields or the self-describing <c>ciphertext</c>; the wrap answer may be sent back whole.</param>
     /// <param name="cancellationToken">Aborts with the request.</param>
@@ -149,6 +154,7 @@ public sealed class KeyCryptoController(IMediator mediator) : KmsControllerBase(
     }
 
     /// <summary>Signs a message or SHA-256 digest with the primary version (RSA-PSS-SHA256 or ECDSA P-256, DER). The key must be sign_verify.</summary>
+    /// <remarks>Try it with the key the CreateKey example ec_signing makes.</remarks>
     /// <param name="id">The key id.</param>
     /// <param name="request">The message or its digest.</param>
     /// <param name="cancellationToken">Aborts with the request.</param>
@@ -164,6 +170,7 @@ public sealed class KeyCryptoController(IMediator mediator) : KmsControllerBase(
     }
 
     /// <summary>Verifies a signature with the version named (default: primary). A bad signature answers <c>{"valid": false}</c>.</summary>
+    /// <remarks>The example's signature is not one of your key's, so it answers {"valid": false}; paste a Sign answer's signature_b64 for true.</remarks>
     /// <param name="id">The key id.</param>
     /// <param name="request">The message (or digest) and the signature.</param>
     /// <param name="cancellationToken">Aborts with the request.</param>
@@ -178,6 +185,7 @@ public sealed class KeyCryptoController(IMediator mediator) : KmsControllerBase(
     }
 
     /// <summary>HMAC-SHA256 of a message with the primary version of an HMAC_SHA256 key.</summary>
+    /// <remarks>Try it with the key the CreateKey example hmac makes.</remarks>
     /// <param name="id">The key id.</param>
     /// <param name="request">The message.</param>
     /// <param name="cancellationToken">Aborts with the request.</param>
@@ -192,6 +200,7 @@ public sealed class KeyCryptoController(IMediator mediator) : KmsControllerBase(
     }
 
     /// <summary>Checks a MAC in constant time. A wrong MAC answers <c>{"valid": false}</c>.</summary>
+    /// <remarks>The example's MAC is not one of your key's, so it answers {"valid": false}; paste a Mac answer's mac_b64 for true.</remarks>
     /// <param name="id">The key id.</param>
     /// <param name="request">The message and the MAC.</param>
     /// <param name="cancellationToken">Aborts with the request.</param>

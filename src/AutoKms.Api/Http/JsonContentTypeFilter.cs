@@ -30,7 +30,19 @@ public sealed class JsonContentTypeFilter : IResourceFilter
     /// <summary><c>application/json</c> or any <c>+json</c> type, with or without parameters (charset).</summary>
     public static bool IsJson(string? contentType)
     {
-        if (string.IsNullOrEmpty(contentType) || !Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media))
+        if (string.IsNullOrEmpty(contentType))
+        {
+            return false;
+        }
+
+        // The common spellings without parsing (this runs on every request with a body).
+        if (contentType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || contentType.StartsWith("application/json;", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        if (!Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media))
         {
             return false;
         }

@@ -28,8 +28,8 @@ public sealed partial class RpcController(IMediator mediator, RpcMethods methods
     /// <response code="200">The response object, or an array of them for a batch.</response>
     /// <response code="204">Every call was a notification (no id): nothing to answer.</response>
     [HttpPost("")]
-    [Consumes("application/json")]
-    [ProducesResponseType<JsonObject>(StatusCodes.Status200OK)]
+    [Consumes(typeof(RpcRequest), "application/json")]
+    [ProducesResponseType<RpcResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     public async Task<IActionResult> Call([FromBody] JsonElement body, CancellationToken cancellationToken)
     {

@@ -165,6 +165,40 @@ public sealed class KeyTests
         Assert.That(text, Does.Not.Contain("q80").And.Not.Contain("171, 205").And.Not.Contain("AB-CD").And.Not.Contain("Byte"));
     }
 
+    [Test]
+    public void DisableThenEnable_StopsAndRestoresEveryOperation()
+    {
+        var key = NewKey();
+
+        key.Disable(Now);
+        Assert.Throws<KeyDisabledException>(() => key.VersionForEncryption(KeyUsage.EncryptDecrypt));
+        key.Enable(Now);
+
+        Assert.That(key.VersionForEncryption(KeyUsage.EncryptDecrypt).Version, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void VersionById_FindsTheVersion_OrThrowsNotFound()
+    {
+        var key = NewKey();
+
+        Assert.That(key.VersionById(key.Primary.Id), Is.SameAs(key.Primary));
+        Assert.Throws<KeyVersionNotFoundException>(() => key.VersionById(Guid.NewGuid()));
+    }
+
+    [Test]
+    public void DestroyVersion_OfAnOldVersion_ErasesIt_ButNeverThePrimary()
+    {
+        var key = NewKey();
+        key.Rotate(Guid.NewGuid(), [4, 5, 6], Now);
+
+        key.DestroyVersion(1, Now);
+
+        Assert.That(key.FindVersion(1).HasMaterial, Is.False);
+        Assert.Throws<KeyRuleViolationException>(() => key.DestroyVersion(2, Now));
+        Assert.Throws<KeyRuleViolationException>(() => key.DisableVersion(2, Now));
+    }
+
     private static KeyVersion ChangeVersionStatus(Key key, int version, KeyVersionStatus status) => status switch
     {
         KeyVersionStatus.Disabled => key.DisableVersion(version, Now),
