@@ -10,8 +10,6 @@ namespace AutoKms.Api;
 
 public static class DependencyInjection
 {
-    public const long DefaultMaxRequestBodyBytes = 1024 * 1024;
-
     public static WebApplicationBuilder AddApi(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -22,8 +20,12 @@ public static class DependencyInjection
             builder.WebHost.UseUrls("http://127.0.0.1:8000");
         }
 
-        var limit = MaxRequestBodyBytes(builder.Configuration);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = limit);
+        // The Api's slice of the Kms section: the body limit RequestBodyLimitMiddleware applies to
+        // each request, Kestrel's own per-request limit included.
+        builder.Services.AddOptions<RequestBodyOptions>()
+            .BindConfiguration(RequestBodyOptions.SectionName)
+            .Validate(options => options.IsValid, RequestBodyOptions.InvalidMessage)
+            .ValidateOnStart();
 
         builder.Logging.ClearProviders();
         builder.Logging.AddJsonConsole(options =>
@@ -88,7 +90,7 @@ public static class DependencyInjection
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseMiddleware<RequestBodyLimitMiddleware>(MaxRequestBodyBytes(app.Configuration));
+        app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseMiddleware<SeedArrayCreateRewrite>();
         app.UseRouting();
 
@@ -102,9 +104,6 @@ public static class DependencyInjection
         app.MapControllers();
         return app;
     }
-
-    private static long MaxRequestBodyBytes(IConfiguration configuration) =>
-        configuration.GetValue<long?>("Kms:MaxRequestBodyBytes") ?? DefaultMaxRequestBodyBytes;
 
     private static void Configure(JsonSerializerOptions options)
     {

@@ -2,6 +2,7 @@ using AutoKms.Api;
 using AutoKms.Api.Http;
 using AutoKms.Application;
 using AutoKms.Infrastructure;
+using Microsoft.Extensions.Options;
 
 // appsettings.json is read from beside the binary, wherever the service is started from; the
 // SQLite file (default "kms.db") stays relative to the working directory.
@@ -18,12 +19,14 @@ builder.Services
 
 var app = builder.Build();
 
-// Root key, schema migrations and the root-key check run before the first request: no init step.
+// Before the first request, no init step: every layer's settings (ValidateOnStart), before the
+// root key or the database is touched; then the root key, schema migrations and the root-key check.
 try
 {
+    app.Services.GetRequiredService<IStartupValidator>().Validate();
     await app.Services.InitializeInfrastructureAsync();
 }
-catch (Exception ex) when (ex is InvalidOperationException or IOException or UnauthorizedAccessException or System.Data.Common.DbException)
+catch (Exception ex) when (ex is OptionsValidationException or InvalidOperationException or IOException or UnauthorizedAccessException or System.Data.Common.DbException)
 {
     StartupLog.CannotStart(app.Logger, ex.Message);
     throw;

@@ -1,10 +1,12 @@
 using System.Reflection;
+using AutoKms.Application.Common;
 using AutoKms.Application.Common.Behaviours;
 using AutoKms.Application.Cryptography;
 using AutoKms.Application.Keys;
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace AutoKms.Application;
 
@@ -18,6 +20,10 @@ public static class DependencyInjection
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
         var assembly = Assembly.GetExecutingAssembly();
+
+        // The use cases' slice of the Kms section, range-checked when the host starts.
+        services.AddOptions<KmsSettings>().BindConfiguration(KmsSettings.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<KmsSettings>, KmsSettingsValidation>();
 
         services.AddScoped<ServiceFactory>(provider => type => provider.GetService(type)!);
         services.AddScoped<IMediator, Mediator>();

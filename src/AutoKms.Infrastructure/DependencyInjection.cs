@@ -1,5 +1,4 @@
 using AutoKms.Application.Common.Interfaces;
-using AutoKms.Application.Common;
 using AutoKms.Infrastructure.Crypto;
 using AutoKms.Infrastructure.Maintenance;
 using AutoKms.Infrastructure.Persistence;
@@ -18,10 +17,8 @@ public static class DependencyInjection
         ArgumentNullException.ThrowIfNull(configuration);
         DapperTypeHandlers.Register();
 
-        var options = configuration.GetSection(KmsOptions.SectionName).Get<KmsOptions>() ?? new KmsOptions();
-        services.AddSingleton(options);
-        var settings = configuration.GetSection(KmsOptions.SectionName).Get<KmsSettings>() ?? new KmsSettings();
-        services.AddSingleton(_ => settings.Validated());
+        // Infrastructure's slice of the Kms section; a value that does not bind stops start-up.
+        services.AddOptions<KmsOptions>().BindConfiguration(KmsOptions.SectionName).ValidateOnStart();
         services.AddSingleton(new SqliteDatabase(configuration.GetConnectionString("Kms")));
         services.AddSingleton<RootKeyLoader>();
         services.AddSingleton(provider => provider.GetRequiredService<RootKeyLoader>().Load());
@@ -45,13 +42,12 @@ public static class DependencyInjection
     }
 
     /// <summary>
-    /// Runs before the service accepts a request: migrates the schema, loads the root key and
-    /// checks it opens this database. Any failure stops start-up.
+    /// Runs before the service accepts a request, once the settings have been validated: loads the
+    /// root key, migrates the schema and checks the key opens this database. Any failure stops start-up.
     /// </summary>
     public static async Task InitializeInfrastructureAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
-        // Settings and the root key first: a fresh database gets a generated key before the file exists.
-        _ = services.GetRequiredService<KmsSettings>();
+        // The root key first: a fresh database gets a generated key before the file exists.
         _ = services.GetRequiredService<RootKey>();
         await services.GetRequiredService<SchemaMigrator>().MigrateAsync(SqliteMigrations.All, cancellationToken).ConfigureAwait(false);
         await services.GetRequiredService<RootKeyCheck>().VerifyAsync(cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,9 @@
 namespace AutoKms.Infrastructure;
 
-/// <summary>The <c>Kms</c> configuration section (environment: <c>Kms__RootKey</c>, ...).</summary>
+/// <summary>
+/// Infrastructure's slice of the <c>Kms</c> configuration section (environment: <c>Kms__RootKey</c>,
+/// ...), bound once by <c>AddInfrastructure</c> as <c>IOptions&lt;KmsOptions&gt;</c>.
+/// </summary>
 public sealed class KmsOptions
 {
     public const string SectionName = "Kms";

@@ -53,8 +53,8 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
         ConflictException conflict => Problem(StatusCodes.Status409Conflict, conflict.Message),
         InvalidRequestException invalid => Problem(StatusCodes.Status400BadRequest, invalid.Message),
         DecryptionFailedException failed => Problem(StatusCodes.Status400BadRequest, failed.Message),
+        DatabaseBusyException busy => Problem(StatusCodes.Status503ServiceUnavailable, busy.Message),
         DomainException domain => Problem(StatusOf(domain.Kind), domain.Message),
-        _ when Infrastructure.Persistence.PersistenceErrors.IsBusy(exception) => Problem(StatusCodes.Status503ServiceUnavailable, "The database is busy; retry the request."),
         _ => null,
     };
 

@@ -1,8 +1,13 @@
 namespace AutoKms.Application.Common;
 
-/// <summary>The service-wide limits the use cases enforce (configuration section <c>Kms</c>).</summary>
+/// <summary>
+/// The service-wide limits the use cases enforce (configuration section <c>Kms</c>), bound once by
+/// <c>AddApplication</c> and range-checked at start-up by <see cref="KmsSettingsValidation"/>.
+/// </summary>
 public sealed record KmsSettings
 {
+    public const string SectionName = "Kms";
+
     /// <summary>2^31: well below the 2^32 random-nonce bound of NIST SP 800-38D for one AES-GCM key.</summary>
     public const long DefaultMaxEncryptionsPerVersion = 1L << 31;
 
@@ -11,19 +16,6 @@ public sealed record KmsSettings
     /// <summary>How long a deleted key can be recovered before it is purged.</summary>
     public int DeletedKeyRetentionDays { get; init; } = 7;
 
-    /// <summary>Refuses settings that would make the service unsafe or useless; called at start-up.</summary>
-    public KmsSettings Validated()
-    {
-        if (MaxEncryptionsPerVersion is < 1 or > 1L << 32)
-        {
-            throw new InvalidOperationException("Kms:MaxEncryptionsPerVersion must be between 1 and 2^32 (the random-nonce bound of NIST SP 800-38D).");
-        }
-
-        if (DeletedKeyRetentionDays is < 0 or > 3650)
-        {
-            throw new InvalidOperationException("Kms:DeletedKeyRetentionDays must be between 0 and 3650.");
-        }
-
-        return this;
-    }
+    /// <summary><see cref="DeletedKeyRetentionDays"/> as the window the <c>Key</c> aggregate's retention rules take.</summary>
+    public TimeSpan DeletedKeyRetention => TimeSpan.FromDays(DeletedKeyRetentionDays);
 }

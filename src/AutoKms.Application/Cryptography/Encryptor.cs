@@ -1,4 +1,3 @@
-using AutoKms.Application.Common.Crypto;
 using AutoKms.Application.Common.Interfaces;
 using AutoKms.Application.Common.Models;
 using AutoKms.Domain.Keys;

@@ -1,9 +1,9 @@
-using AutoKms.Application.Common.Crypto;
 using AutoKms.Application.Common;
 using AutoKms.Application.Common.Exceptions;
 using AutoKms.Application.Common.Interfaces;
 using AutoKms.Application.Keys;
 using AutoKms.Domain.Keys;
+using Microsoft.Extensions.Options;
 
 namespace AutoKms.Application.Cryptography;
 
@@ -19,7 +19,7 @@ public sealed class KeyCipher(
     ICryptoProvider crypto,
     IEncryptionCounter counter,
     KeyProvisioning provisioning,
-    KmsSettings settings)
+    IOptions<KmsSettings> settings)
 {
     // Check-and-reserve is one step per process, so concurrent requests cannot all pass the same check.
     private static readonly Lock ReservationLock = new();
@@ -30,9 +30,9 @@ public sealed class KeyCipher(
     /// </summary>
     public async Task<Encryptor> EncryptorAsync(Guid keyId, int upcoming, CancellationToken cancellationToken)
     {
-        if (upcoming > settings.MaxEncryptionsPerVersion)
+        if (upcoming > settings.Value.MaxEncryptionsPerVersion)
         {
-            throw new InvalidRequestException($"A batch of {upcoming} is more than one key version may encrypt (Kms:MaxEncryptionsPerVersion = {settings.MaxEncryptionsPerVersion}); send smaller batches");
+            throw new InvalidRequestException($"A batch of {upcoming} is more than one key version may encrypt (Kms:MaxEncryptionsPerVersion = {settings.Value.MaxEncryptionsPerVersion}); send smaller batches");
         }
 
         for (var attempt = 1; ; attempt++)
@@ -51,7 +51,7 @@ public sealed class KeyCipher(
 
             await provisioning.RotateAsync(
                 keyId,
-                fresh => fresh.MustRotateBeforeEncrypting(counter.Unpersisted(fresh.Primary.Id), upcoming, settings.MaxEncryptionsPerVersion),
+                fresh => fresh.MustRotateBeforeEncrypting(counter.Unpersisted(fresh.Primary.Id), upcoming, settings.Value.MaxEncryptionsPerVersion),
                 cancellationToken).ConfigureAwait(false);
         }
     }
@@ -69,7 +69,7 @@ public sealed class KeyCipher(
     {
         lock (ReservationLock)
         {
-            if (key.MustRotateBeforeEncrypting(counter.Unpersisted(version.Id), upcoming, settings.MaxEncryptionsPerVersion))
+            if (key.MustRotateBeforeEncrypting(counter.Unpersisted(version.Id), upcoming, settings.Value.MaxEncryptionsPerVersion))
             {
                 return false;
             }

@@ -1,4 +1,3 @@
-using AutoKms.Application.Common.Crypto;
 using AutoKms.Domain.Keys;
 
 namespace AutoKms.Application.Cryptography;

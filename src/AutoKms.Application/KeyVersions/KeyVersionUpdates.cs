@@ -16,7 +16,22 @@ public sealed class KeyVersionUpdates(IKeyRepository keys, TimeProvider clock, I
         var key = await LoadAsync(change.Id, cancellationToken).ConfigureAwait(false);
         var version = key.VersionById(change.Id);
         change.Echoed?.EnsureMatches(mapper.Map<KeyVersionDto>(version), change.FieldPrefix);
-        key.ChangeVersionStatus(version.Version, KeyAlgorithmNames.ParseVersionStatus(change.Status), clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        switch (KeyAlgorithmNames.ParseVersionStatus(change.Status))
+        {
+            case KeyVersionStatus.Enabled:
+                key.EnableVersion(version.Version, now);
+                break;
+            case KeyVersionStatus.Disabled:
+                key.DisableVersion(version.Version, now);
+                break;
+            case KeyVersionStatus.Destroyed:
+                key.DestroyVersion(version.Version, now);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(change), change.Status, "Unknown key version status");
+        }
+
         await keys.SaveAsync(key, cancellationToken).ConfigureAwait(false);
         return mapper.Map<KeyVersionDto>(version);
     }

@@ -1,6 +1,6 @@
-using AutoKms.Application.Common.Crypto;
 using AutoKms.Application.Common.Exceptions;
 using AutoKms.Application.Common.Interfaces;
+using AutoKms.Application.Cryptography;
 using AutoKms.Domain.Keys;
 
 namespace AutoKms.Application.Keys;

@@ -173,17 +173,38 @@ public sealed class Key
         UpdatedAt = now;
     }
 
-    /// <summary>Brings a deleted key back within its retention window.</summary>
-    public void Recover(DateTimeOffset now)
+    /// <summary>
+    /// Brings a deleted key back, versions and all, while its retention window lasts; past it the
+    /// key is as good as purged (<see cref="KeyRetentionOverException"/>).
+    /// </summary>
+    public void Recover(DateTimeOffset now, TimeSpan retention)
     {
-        if (DeletedAt is null)
+        if (IsPurgeable(now, retention))
         {
-            throw new KeyRuleViolationException("The key is not deleted");
+            throw new KeyRetentionOverException();
         }
 
         DeletedAt = null;
         UpdatedAt = now;
     }
+
+    /// <summary>When this deleted key is erased for good: its deletion plus the retention window.</summary>
+    public DateTimeOffset PurgeAt(TimeSpan retention) => PurgeAtFor(DeletedAtOrThrow(), retention);
+
+    /// <summary>Whether this deleted key's retention window is over at <paramref name="now"/>, so it may be purged.</summary>
+    public bool IsPurgeable(DateTimeOffset now, TimeSpan retention) => DeletedAtOrThrow() <= PurgeCutoff(now, retention);
+
+    /// <summary>
+    /// When a key deleted at <paramref name="deletedAt"/> is purged. Static for the read side,
+    /// which lists deleted keys without loading the aggregate.
+    /// </summary>
+    public static DateTimeOffset PurgeAtFor(DateTimeOffset deletedAt, TimeSpan retention) => deletedAt + NonNegative(retention);
+
+    /// <summary>
+    /// Keys deleted at or before this moment are past their retention window at <paramref name="now"/>;
+    /// keys deleted after it can still be recovered. Lets storage select either set in SQL.
+    /// </summary>
+    public static DateTimeOffset PurgeCutoff(DateTimeOffset now, TimeSpan retention) => now - NonNegative(retention);
 
     /// <summary>The version new encryptions, wraps, signatures and MACs use: the primary one.</summary>
     public KeyVersion VersionForEncryption(KeyUsage usage)
@@ -229,7 +250,7 @@ public sealed class Key
     /// <summary>Erases the version's material for good. Never the primary version.</summary>
     public KeyVersion DestroyVersion(int version, DateTimeOffset now) => ChangeVersionStatus(version, KeyVersionStatus.Destroyed, now);
 
-    public KeyVersion ChangeVersionStatus(int version, KeyVersionStatus status, DateTimeOffset now)
+    private KeyVersion ChangeVersionStatus(int version, KeyVersionStatus status, DateTimeOffset now)
     {
         var target = FindVersion(version);
         if (status == target.Status)
@@ -288,6 +309,11 @@ public sealed class Key
     }
 
     public override string ToString() => $"Key {Id} ({Algorithm.ToName()}, v{PrimaryVersion}, {Status.ToName()})";
+
+    private DateTimeOffset DeletedAtOrThrow() => DeletedAt ?? throw new KeyRuleViolationException("The key is not deleted");
+
+    private static TimeSpan NonNegative(TimeSpan retention) =>
+        retention >= TimeSpan.Zero ? retention : throw new ArgumentOutOfRangeException(nameof(retention), retention, "A retention window cannot be negative.");
 
     private static string ValidName(string name)
     {

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
-using AutoKms.Application.Common.Crypto;
 using AutoKms.Application.Common.Interfaces;
+using AutoKms.Application.Cryptography;
 
 namespace AutoKms.Infrastructure.Crypto;
 
@@ -13,25 +13,23 @@ namespace AutoKms.Infrastructure.Crypto;
 public sealed class AesGcmKeyMaterialSealer(RootKey rootKey) : IKeyMaterialSealer
 {
     private const byte FormatVersion = 1;
-    private const int NonceSize = AeadSizes.Nonce;
-    private const int TagSize = AeadSizes.Tag;
-    private const int HeaderSize = 1 + NonceSize;
+    private const int HeaderSize = 1 + AeadSizes.Nonce;
 
     public byte[] Seal(SealingContext context, KeyMaterial material)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(material);
-        var sealedBlob = new byte[HeaderSize + material.Length + TagSize];
+        var sealedBlob = new byte[HeaderSize + material.Length + AeadSizes.Tag];
         sealedBlob[0] = FormatVersion;
-        var nonce = sealedBlob.AsSpan(1, NonceSize);
+        var nonce = sealedBlob.AsSpan(1, AeadSizes.Nonce);
         RandomNumberGenerator.Fill(nonce);
 
-        using var aes = new AesGcm(rootKey.Span, TagSize);
+        using var aes = new AesGcm(rootKey.Span, AeadSizes.Tag);
         aes.Encrypt(
             nonce,
             material.Span,
             sealedBlob.AsSpan(HeaderSize, material.Length),
-            sealedBlob.AsSpan(HeaderSize + material.Length, TagSize),
+            sealedBlob.AsSpan(HeaderSize + material.Length, AeadSizes.Tag),
             context.AssociatedData());
         return sealedBlob;
     }
@@ -40,20 +38,20 @@ public sealed class AesGcmKeyMaterialSealer(RootKey rootKey) : IKeyMaterialSeale
     {
         ArgumentNullException.ThrowIfNull(context);
         var blob = sealedMaterial.Span;
-        if (blob.Length < HeaderSize + TagSize || blob[0] != FormatVersion)
+        if (blob.Length < HeaderSize + AeadSizes.Tag || blob[0] != FormatVersion)
         {
             throw new CryptographicException("Sealed key material has an unknown format.");
         }
 
-        var length = blob.Length - HeaderSize - TagSize;
+        var length = blob.Length - HeaderSize - AeadSizes.Tag;
         var plain = new byte[length];
         try
         {
-            using var aes = new AesGcm(rootKey.Span, TagSize);
+            using var aes = new AesGcm(rootKey.Span, AeadSizes.Tag);
             aes.Decrypt(
-                blob.Slice(1, NonceSize),
+                blob.Slice(1, AeadSizes.Nonce),
                 blob.Slice(HeaderSize, length),
-                blob.Slice(HeaderSize + length, TagSize),
+                blob.Slice(HeaderSize + length, AeadSizes.Tag),
                 plain,
                 context.AssociatedData());
             return new KeyMaterial(plain);

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using AutoKms.Infrastructure.Persistence;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace AutoKms.Infrastructure.Crypto;
 
@@ -9,12 +10,13 @@ namespace AutoKms.Infrastructure.Crypto;
 /// Finds the root key: <c>Kms:RootKey</c> (base64), else <c>Kms:RootKeyFile</c>, else a generated
 /// <c>root.key</c> beside the database (mode 0600) with a warning that this is a development setup.
 /// </summary>
-public sealed partial class RootKeyLoader(KmsOptions options, SqliteDatabase database, ILogger<RootKeyLoader> logger)
+public sealed partial class RootKeyLoader(IOptions<KmsOptions> settings, SqliteDatabase database, ILogger<RootKeyLoader> logger)
 {
     public const string DefaultFileName = "root.key";
 
     public RootKey Load()
     {
+        var options = settings.Value;
         if (!string.IsNullOrWhiteSpace(options.RootKey))
         {
             var fromConfiguration = new RootKey(DecodeBase64(options.RootKey, "Kms:RootKey")) { Source = "Kms:RootKey" };

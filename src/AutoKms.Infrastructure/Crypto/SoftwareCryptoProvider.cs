@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
-using AutoKms.Application.Common.Crypto;
 using AutoKms.Application.Common.Exceptions;
 using AutoKms.Application.Common.Interfaces;
+using AutoKms.Application.Cryptography;
 using AutoKms.Domain.Keys;
 using AutoKms.Domain.Keys.Exceptions;
 
@@ -15,8 +15,6 @@ namespace AutoKms.Infrastructure.Crypto;
 /// </summary>
 public sealed class SoftwareCryptoProvider : ICryptoProvider
 {
-    public const int NonceSize = AeadSizes.Nonce;
-    public const int TagSize = AeadSizes.Tag;
     public const int SymmetricKeySize = 32;
 
     public KeyMaterial GenerateKeyMaterial(KeyAlgorithm algorithm)
@@ -50,9 +48,9 @@ public sealed class SoftwareCryptoProvider : ICryptoProvider
         {
             case KeyAlgorithm.Aes256Gcm or KeyAlgorithm.ChaCha20Poly1305:
                 {
-                    var nonce = RandomNumberGenerator.GetBytes(NonceSize);
+                    var nonce = RandomNumberGenerator.GetBytes(AeadSizes.Nonce);
                     var ciphertext = new byte[plaintext.Length];
-                    var tag = new byte[TagSize];
+                    var tag = new byte[AeadSizes.Tag];
                     using var aead = CreateAead(algorithm, key);
                     aead.Encrypt(nonce, plaintext, ciphertext, tag, aad);
                     return new CipherPayload(nonce, ciphertext, tag);
@@ -88,7 +86,7 @@ public sealed class SoftwareCryptoProvider : ICryptoProvider
                         throw new InvalidRequestException($"nonce_b64 and tag_b64 are required to decrypt with {algorithm.ToName()}");
                     }
 
-                    if (payload.Nonce.Length != NonceSize || payload.Tag.Length != TagSize)
+                    if (payload.Nonce.Length != AeadSizes.Nonce || payload.Tag.Length != AeadSizes.Tag)
                     {
                         throw new DecryptionFailedException();
                     }
@@ -272,7 +270,7 @@ public sealed class SoftwareCryptoProvider : ICryptoProvider
 
     private static AeadCipher CreateAead(KeyAlgorithm algorithm, KeyMaterial key) =>
         algorithm == KeyAlgorithm.Aes256Gcm
-            ? new AeadCipher(new AesGcm(key.Span, TagSize))
+            ? new AeadCipher(new AesGcm(key.Span, AeadSizes.Tag))
             : new AeadCipher(new ChaCha20Poly1305(key.Span));
 
     /// <summary>One shape over AesGcm and ChaCha20Poly1305, which share no interface.</summary>

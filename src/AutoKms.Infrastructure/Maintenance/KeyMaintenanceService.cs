@@ -4,6 +4,7 @@ using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace AutoKms.Infrastructure.Maintenance;
 
@@ -12,11 +13,11 @@ namespace AutoKms.Infrastructure.Maintenance;
 /// over, every <c>Kms:MaintenanceIntervalSeconds</c> (default 60). The work itself is the
 /// application's <see cref="RotateDueKeysCommand"/> and <see cref="PurgeExpiredKeysCommand"/>.
 /// </summary>
-public sealed partial class KeyMaintenanceService(IServiceScopeFactory scopes, KmsOptions options, ILogger<KeyMaintenanceService> logger) : BackgroundService
+public sealed partial class KeyMaintenanceService(IServiceScopeFactory scopes, IOptions<KmsOptions> options, ILogger<KeyMaintenanceService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.MaintenanceIntervalSeconds)));
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.MaintenanceIntervalSeconds)));
         do
         {
             var rotated = await RunAsync(new RotateDueKeysCommand(), stoppingToken).ConfigureAwait(false);

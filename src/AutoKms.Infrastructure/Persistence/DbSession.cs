@@ -1,5 +1,7 @@
 using System.Data.Common;
+using AutoKms.Application.Common.Exceptions;
 using AutoKms.Application.Common.Interfaces;
+using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
@@ -7,16 +9,17 @@ namespace AutoKms.Infrastructure.Persistence;
 
 /// <summary>
 /// One connection per request scope, opened on first use, and at most one transaction on it. Every
-/// repository of the scope runs on this connection and transaction, so a request's writes commit
-/// together.
+/// repository of the scope runs its SQL through this session, on this connection and inside this
+/// transaction, so a request's writes commit together. It is also where a request's database
+/// calls leave Infrastructure: a busy or locked database surfaces as <see cref="DatabaseBusyException"/>.
 /// </summary>
 public sealed partial class DbSession(SqliteDatabase database, ILogger<DbSession> logger) : IUnitOfWork, IAsyncDisposable
 {
     private SqliteConnection? _connection;
 
-    private bool _checkpointRequested;
+    private DbTransaction? _transaction;
 
-    public DbTransaction? Transaction { get; private set; }
+    private bool _checkpointRequested;
 
     /// <summary>
     /// Asks for the write-ahead log to be checkpointed and truncated after the commit, so erased
@@ -24,67 +27,116 @@ public sealed partial class DbSession(SqliteDatabase database, ILogger<DbSession
     /// </summary>
     public void RequestCheckpoint() => _checkpointRequested = true;
 
-    public async Task<SqliteConnection> ConnectionAsync(CancellationToken cancellationToken) =>
-        _connection ??= await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-
-    public async Task BeginAsync(CancellationToken cancellationToken)
-    {
-        if (Transaction is not null)
+    public Task BeginAsync(CancellationToken cancellationToken) =>
+        PersistenceErrors.TranslateBusyAsync(async () =>
         {
-            throw new InvalidOperationException("A transaction is already open on this session.");
-        }
+            if (_transaction is not null)
+            {
+                throw new InvalidOperationException("A transaction is already open on this session.");
+            }
 
-        var connection = await ConnectionAsync(cancellationToken).ConfigureAwait(false);
+            var connection = await ConnectionAsync(cancellationToken).ConfigureAwait(false);
 
-        // BEGIN IMMEDIATE: take the write lock up front, so two writers never deadlock upgrading a read lock.
-        Transaction = connection.BeginTransaction(deferred: false);
-    }
+            // BEGIN IMMEDIATE: take the write lock up front, so two writers never deadlock upgrading a read lock.
+            _transaction = connection.BeginTransaction(deferred: false);
+        });
 
-    public async Task CommitAsync(CancellationToken cancellationToken)
-    {
-        if (Transaction is null)
+    public Task CommitAsync(CancellationToken cancellationToken) =>
+        PersistenceErrors.TranslateBusyAsync(async () =>
         {
-            return;
-        }
+            if (_transaction is null)
+            {
+                return;
+            }
 
-        await Transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        await Transaction.DisposeAsync().ConfigureAwait(false);
-        Transaction = null;
-        await CheckpointIfRequestedAsync(cancellationToken).ConfigureAwait(false);
-    }
+            await _transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            await _transaction.DisposeAsync().ConfigureAwait(false);
+            _transaction = null;
+            await CheckpointIfRequestedAsync(cancellationToken).ConfigureAwait(false);
+        });
 
-    public async Task RollbackAsync(CancellationToken cancellationToken)
-    {
-        if (Transaction is null)
+    public Task RollbackAsync(CancellationToken cancellationToken) =>
+        PersistenceErrors.TranslateBusyAsync(async () =>
         {
-            return;
-        }
+            if (_transaction is null)
+            {
+                return;
+            }
 
-        await Transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
-        await Transaction.DisposeAsync().ConfigureAwait(false);
-        Transaction = null;
+            await _transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+            await _transaction.DisposeAsync().ConfigureAwait(false);
+            _transaction = null;
+        });
+
+    /// <summary>The rows one query answers.</summary>
+    public Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters, CancellationToken cancellationToken) =>
+        ReadAsync<IReadOnlyList<T>>(
+            async (connection, transaction) => (await connection.QueryAsync<T>(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).AsList(),
+            cancellationToken);
+
+    /// <summary>The one row a query answers, or <c>default</c> when it answers none.</summary>
+    public Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? parameters, CancellationToken cancellationToken) =>
+        ReadAsync((connection, transaction) => connection.QuerySingleOrDefaultAsync<T>(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken)), cancellationToken);
+
+    /// <summary>The first column of the first row a query answers.</summary>
+    public Task<T?> ExecuteScalarAsync<T>(string sql, object? parameters, CancellationToken cancellationToken) =>
+        ReadAsync((connection, transaction) => connection.ExecuteScalarAsync<T>(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken)), cancellationToken);
+
+    /// <summary>
+    /// A read the helpers above do not cover (several result sets, say), on the session's
+    /// connection and inside the request's transaction when there is one.
+    /// </summary>
+    public Task<T> ReadAsync<T>(Func<SqliteConnection, DbTransaction?, Task<T>> read, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        return PersistenceErrors.TranslateBusyAsync(async () =>
+        {
+            var connection = await ConnectionAsync(cancellationToken).ConfigureAwait(false);
+            return await read(connection, _transaction).ConfigureAwait(false);
+        });
     }
 
     /// <summary>
     /// Runs a write inside the request's transaction, or inside a transaction of its own when the
     /// request has none, so a multi-statement save is never half applied.
     /// </summary>
-    public async Task WriteAsync(Func<SqliteConnection, DbTransaction, Task> write, CancellationToken cancellationToken)
+    public Task WriteAsync(Func<SqliteConnection, DbTransaction, Task> write, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(write);
-        var connection = await ConnectionAsync(cancellationToken).ConfigureAwait(false);
-        if (Transaction is not null)
+        return PersistenceErrors.TranslateBusyAsync(async () =>
         {
-            await write(connection, Transaction).ConfigureAwait(false);
-            return;
+            var connection = await ConnectionAsync(cancellationToken).ConfigureAwait(false);
+            if (_transaction is not null)
+            {
+                await write(connection, _transaction).ConfigureAwait(false);
+                return;
+            }
+
+            await using var local = connection.BeginTransaction(deferred: false);
+            await write(connection, local).ConfigureAwait(false);
+            await local.CommitAsync(cancellationToken).ConfigureAwait(false);
+            await local.DisposeAsync().ConfigureAwait(false);
+            await CheckpointIfRequestedAsync(cancellationToken).ConfigureAwait(false);
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_transaction is not null)
+        {
+            await _transaction.DisposeAsync().ConfigureAwait(false);
+            _transaction = null;
         }
 
-        await using var local = connection.BeginTransaction(deferred: false);
-        await write(connection, local).ConfigureAwait(false);
-        await local.CommitAsync(cancellationToken).ConfigureAwait(false);
-        await local.DisposeAsync().ConfigureAwait(false);
-        await CheckpointIfRequestedAsync(cancellationToken).ConfigureAwait(false);
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync().ConfigureAwait(false);
+            _connection = null;
+        }
     }
+
+    private async Task<SqliteConnection> ConnectionAsync(CancellationToken cancellationToken) =>
+        _connection ??= await database.OpenAsync(cancellationToken).ConfigureAwait(false);
 
     private async Task CheckpointIfRequestedAsync(CancellationToken cancellationToken)
     {
@@ -111,19 +163,4 @@ public sealed partial class DbSession(SqliteDatabase database, ILogger<DbSession
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not truncate the write-ahead log after erasing key material; SQLite will checkpoint it later")]
     private static partial void LogCheckpointFailed(ILogger logger, Exception exception);
-
-    public async ValueTask DisposeAsync()
-    {
-        if (Transaction is not null)
-        {
-            await Transaction.DisposeAsync().ConfigureAwait(false);
-            Transaction = null;
-        }
-
-        if (_connection is not null)
-        {
-            await _connection.DisposeAsync().ConfigureAwait(false);
-            _connection = null;
-        }
-    }
 }

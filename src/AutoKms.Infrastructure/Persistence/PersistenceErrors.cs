@@ -1,18 +1,37 @@
-using System.Data.Common;
+using AutoKms.Application.Common.Exceptions;
 using Microsoft.Data.Sqlite;
 
 namespace AutoKms.Infrastructure.Persistence;
 
-/// <summary>Which database errors mean "busy, retry" rather than a bug: the API answers them 503.</summary>
-public static class PersistenceErrors
+/// <summary>
+/// Which SQLite errors mean "busy, retry" rather than a bug, recognised by result code (never by
+/// message text) and turned into the Application's <see cref="DatabaseBusyException"/> where a
+/// request's database calls leave Infrastructure (<see cref="DbSession"/>).
+/// </summary>
+internal static class PersistenceErrors
 {
     private const int SqliteBusy = 5;
     private const int SqliteLocked = 6;
 
-    public static bool IsBusy(Exception exception) => exception switch
+    /// <summary>SQLITE_BUSY or SQLITE_LOCKED (extended codes included): another connection held the lock past the wait.</summary>
+    public static bool IsBusy(SqliteException exception) => exception.SqliteErrorCode is SqliteBusy or SqliteLocked;
+
+    public static async Task<T> TranslateBusyAsync<T>(Func<Task<T>> work)
     {
-        SqliteException sqlite => sqlite.SqliteErrorCode is SqliteBusy or SqliteLocked,
-        DbException db => db.IsTransient,
-        _ => false,
-    };
+        try
+        {
+            return await work().ConfigureAwait(false);
+        }
+        catch (SqliteException ex) when (IsBusy(ex))
+        {
+            throw new DatabaseBusyException(ex);
+        }
+    }
+
+    public static Task TranslateBusyAsync(Func<Task> work) =>
+        TranslateBusyAsync(async () =>
+        {
+            await work().ConfigureAwait(false);
+            return true;
+        });
 }

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
-using AutoKms.Application.Common.Crypto;
 using AutoKms.Application.Common.Interfaces;
+using AutoKms.Application.Cryptography;
 using Dapper;
 
 namespace AutoKms.Infrastructure.Persistence;

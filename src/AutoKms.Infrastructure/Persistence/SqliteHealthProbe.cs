@@ -1,5 +1,4 @@
 using AutoKms.Application.Common.Interfaces;
-using Dapper;
 
 namespace AutoKms.Infrastructure.Persistence;
 
@@ -8,9 +7,5 @@ public sealed class SqliteHealthProbe(DbSession session) : IHealthProbe
 {
     private const string ProbeSql = "SELECT COUNT(*) FROM schema_migrations";
 
-    public async Task CheckAsync(CancellationToken cancellationToken)
-    {
-        var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteScalarAsync<long>(new CommandDefinition(ProbeSql, transaction: session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-    }
+    public Task CheckAsync(CancellationToken cancellationToken) => session.ExecuteScalarAsync<long>(ProbeSql, null, cancellationToken);
 }

@@ -141,6 +141,43 @@ public sealed class KeyScheduleTests
     }
 
     [Test]
+    public async Task ListDeletedKeys_WhenExpiredDeletedKeysSitBeforeRecoverableOnes_AnswersAFullPage()
+    {
+        var clock = new MovableClock(DateTimeOffset.UtcNow);
+        var settings = new Dictionary<string, string?>
+        {
+            ["Kms:DeletedKeyRetentionDays"] = "2",
+            ["Kms:MaintenanceIntervalSeconds"] = "3600", // no purge behind the test's back: the expired keys stay stored
+        };
+        using var factory = new KmsApiFactory(clock: clock, settings: settings);
+        using var client = factory.CreateClient();
+        async Task<string> CreateAndDeleteAsync(string name)
+        {
+            var id = (await client.PostJsonAsync("/kms/key", new { name, algorithm = "AES256_GCM" }).Ensure(HttpStatusCode.Created).ReadNodeAsync())["id"]!.GetValue<string>();
+            await client.DeleteAsync($"/kms/key/{id}").Ensure(HttpStatusCode.OK);
+            return id;
+        }
+
+        // Oldest deletions first: the two expired keys come before the recoverable ones in storage order.
+        await CreateAndDeleteAsync("expired-1");
+        await CreateAndDeleteAsync("expired-2");
+        clock.Advance(TimeSpan.FromDays(3));
+        var recoverable = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            recoverable.Add(await CreateAndDeleteAsync($"recoverable-{i}"));
+            clock.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        var firstPage = (await client.GetAsync("/kms/deleted_key?limit=2").Ensure(HttpStatusCode.OK).ReadNodeAsync()).AsArray();
+        var secondPage = (await client.GetAsync("/kms/deleted_key?limit=2&offset=2").Ensure(HttpStatusCode.OK).ReadNodeAsync()).AsArray();
+
+        Assert.That(firstPage.Select(k => k!["id"]!.GetValue<string>()), Is.EqualTo(recoverable.Take(2)), "a full page of recoverable keys");
+        Assert.That(secondPage.Select(k => k!["id"]!.GetValue<string>()), Is.EqualTo(recoverable.Skip(2)), "offsets count recoverable keys only");
+        Assert.That(await RunMaintenance(factory), Is.EqualTo((0, 2)), "the expired keys were stored all along");
+    }
+
+    [Test]
     public async Task EncryptionLimit_WhenThePrimaryVersionReachesIt_TheKeyRotatesBeforeTheNextEncryption()
     {
         using var factory = new KmsApiFactory(settings: new Dictionary<string, string?> { ["Kms:MaxEncryptionsPerVersion"] = "3" });

@@ -1,8 +1,10 @@
 using System.Net;
-using AutoKms.Application.Common.Crypto;
+using AutoKms.Application.Cryptography;
 using AutoKms.Infrastructure.Crypto;
+using AutoKms.Infrastructure.Persistence;
 using AutoKms.IntegrationTests.Support;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AutoKms.IntegrationTests.Http;
 
@@ -89,6 +91,47 @@ public sealed class StorageTests
         var decrypted = await again.PostJsonAsync($"/kms/key/{keyId}/decrypt", ciphertext).Ensure(HttpStatusCode.OK).ReadNodeAsync();
 
         Assert.That(Json.Text(decrypted["plaintext_b64"]), Is.EqualTo("persisted"));
+    }
+
+    [Test]
+    public async Task Requests_WhileAnotherWriterHoldsTheDatabase_Answer503_AndSucceedOnceItLetsGo()
+    {
+        // An in-memory shared-cache database answers a held lock with SQLITE_LOCKED at once, and a
+        // one-second command timeout bounds the retries: the test waits about a second per request.
+        using var factory = new KmsApiFactory(settings: new Dictionary<string, string?> { ["ConnectionStrings:Kms"] = "Data Source=:memory:;Default Timeout=1" });
+        using var client = factory.CreateClient();
+        await client.PostJsonAsync("/kms/key", new { name = "before", algorithm = "AES256_GCM" }).Ensure(HttpStatusCode.Created);
+        var database = factory.Services.GetRequiredService<SqliteDatabase>();
+
+        await using (var holder = await database.OpenAsync(CancellationToken.None))
+        await using (var held = holder.BeginTransaction(deferred: false))
+        {
+            await using (var write = holder.CreateCommand())
+            {
+                write.Transaction = held;
+                write.CommandText = "UPDATE keys SET updated_at = updated_at";
+                await write.ExecuteNonQueryAsync();
+            }
+
+            var create = await client.PostJsonAsync("/kms/key", new { name = "during", algorithm = "AES256_GCM" });
+            var list = await client.GetAsync("/kms/key");
+            var rpc = await client.PostAsync("/kms/rpc", Json.Raw("""{"jsonrpc":"2.0","method":"Key.list","params":{},"id":1}""")).ReadNodeAsync();
+
+            await AssertBusy(create);
+            await AssertBusy(list);
+            Assert.That(rpc["error"]!["data"]!["status"]!.GetValue<int>(), Is.EqualTo(503), rpc.ToJsonString());
+            Assert.That(rpc["error"]!["message"]!.GetValue<string>(), Is.EqualTo("The database is busy; retry the request."));
+        }
+
+        await client.PostJsonAsync("/kms/key", new { name = "during", algorithm = "AES256_GCM" }).Ensure(HttpStatusCode.Created);
+    }
+
+    private static async Task AssertBusy(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable), text);
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"), text);
+        Assert.That(System.Text.Json.Nodes.JsonNode.Parse(text)!["detail"]!.GetValue<string>(), Is.EqualTo("The database is busy; retry the request."));
     }
 
     private static bool Contains(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;

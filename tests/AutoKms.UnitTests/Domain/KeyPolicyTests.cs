@@ -193,20 +193,85 @@ public sealed class KeyPolicyTests
     {
         var key = NewKey();
 
-        Assert.Throws<KeyRuleViolationException>(() => key.Recover(Now.AddDays(1)));
+        Assert.Throws<KeyRuleViolationException>(() => key.Recover(Now.AddDays(1), TimeSpan.FromDays(7)));
         Assert.That(key.UpdatedAt, Is.EqualTo(Now));
     }
 
     [Test]
-    public void Recover_OfADeletedKey_ClearsTheDeletion()
+    public void Recover_OfADeletedKeyWithinItsWindow_ClearsTheDeletion()
     {
         var key = NewKey();
         key.Delete(Now.AddDays(1));
 
-        key.Recover(Now.AddDays(2));
+        key.Recover(Now.AddDays(2), TimeSpan.FromDays(7));
 
         Assert.That(key.DeletedAt, Is.Null);
         Assert.That(key.UpdatedAt, Is.EqualTo(Now.AddDays(2)));
+    }
+
+    [TestCase(7)]
+    [TestCase(8)]
+    public void Recover_WhenTheWindowHasPassed_ThrowsRetentionOver_AndKeepsTheKeyDeleted(int daysLater)
+    {
+        var key = NewKey();
+        key.Delete(Now);
+
+        var error = Assert.Throws<KeyRetentionOverException>(() => key.Recover(Now.AddDays(daysLater), TimeSpan.FromDays(7)));
+
+        Assert.That(error!.Kind, Is.EqualTo(AutoKms.Domain.Common.DomainErrorKind.NotFound));
+        Assert.That(key.DeletedAt, Is.EqualTo(Now));
+        Assert.That(key.UpdatedAt, Is.EqualTo(Now));
+    }
+
+    [Test]
+    public void Recover_WithAZeroWindow_IsAlwaysTooLate()
+    {
+        var key = NewKey();
+        key.Delete(Now);
+
+        Assert.Throws<KeyRetentionOverException>(() => key.Recover(Now, TimeSpan.Zero));
+    }
+
+    [Test]
+    public void PurgeAt_OfADeletedKey_IsItsDeletionPlusTheWindow()
+    {
+        var key = NewKey();
+        key.Delete(Now.AddHours(5));
+
+        Assert.That(key.PurgeAt(TimeSpan.FromDays(3)), Is.EqualTo(Now.AddHours(5).AddDays(3)));
+        Assert.That(Key.PurgeAtFor(Now.AddHours(5), TimeSpan.FromDays(3)), Is.EqualTo(key.PurgeAt(TimeSpan.FromDays(3))));
+    }
+
+    [Test]
+    public void PurgeAt_AndIsPurgeable_OfALiveKey_ThrowRuleViolation()
+    {
+        var key = NewKey();
+
+        Assert.Throws<KeyRuleViolationException>(() => key.PurgeAt(TimeSpan.FromDays(7)));
+        Assert.Throws<KeyRuleViolationException>(() => key.IsPurgeable(Now, TimeSpan.FromDays(7)));
+    }
+
+    [TestCase(-1, false)]
+    [TestCase(0, true)]
+    [TestCase(1, true)]
+    public void IsPurgeable_FromTheMomentTheWindowEnds_IsTrue(int secondsAfterTheEnd, bool purgeable)
+    {
+        var key = NewKey();
+        key.Delete(Now);
+        var now = Now.AddDays(7).AddSeconds(secondsAfterTheEnd);
+
+        Assert.That(key.IsPurgeable(now, TimeSpan.FromDays(7)), Is.EqualTo(purgeable));
+        Assert.That(key.DeletedAt <= Key.PurgeCutoff(now, TimeSpan.FromDays(7)), Is.EqualTo(purgeable), "the cutoff storage filters by says the same");
+    }
+
+    [Test]
+    public void RetentionRules_WithANegativeWindow_ThrowArgumentOutOfRange()
+    {
+        var key = NewKey();
+        key.Delete(Now);
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => key.PurgeAt(TimeSpan.FromDays(-1)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Key.PurgeCutoff(Now, TimeSpan.FromDays(-1)));
     }
 
     [TestCase(0, 4, false)]

@@ -104,7 +104,7 @@ public sealed class KeyTests
     {
         var key = NewKey();
         key.Rotate(Guid.NewGuid(), [9], Now);
-        key.ChangeVersionStatus(1, status, Now);
+        ChangeVersionStatus(key, 1, status);
 
         var error = Assert.Throws<KeyVersionUnavailableException>(() => key.VersionForDecryption(KeyUsage.EncryptDecrypt, 1));
         Assert.That(error!.Message, Is.EqualTo(message));
@@ -112,35 +112,35 @@ public sealed class KeyTests
 
     [TestCase(KeyVersionStatus.Disabled)]
     [TestCase(KeyVersionStatus.Destroyed)]
-    public void ChangeVersionStatus_OfThePrimary_ThrowsRuleViolation(KeyVersionStatus status)
+    public void DisableOrDestroyVersion_OfThePrimary_ThrowsRuleViolation(KeyVersionStatus status)
     {
         var key = NewKey();
 
-        Assert.Throws<KeyRuleViolationException>(() => key.ChangeVersionStatus(1, status, Now));
+        Assert.Throws<KeyRuleViolationException>(() => ChangeVersionStatus(key, 1, status));
         Assert.That(key.Primary.Status, Is.EqualTo(KeyVersionStatus.Enabled));
     }
 
     [Test]
-    public void ChangeVersionStatus_ToDestroyed_ErasesMaterial_AndCannotBeUndone()
+    public void DestroyVersion_ErasesMaterial_AndCannotBeUndone()
     {
         var key = NewKey();
         key.Rotate(Guid.NewGuid(), [9], Now);
 
-        var destroyed = key.ChangeVersionStatus(1, KeyVersionStatus.Destroyed, Now);
+        var destroyed = key.DestroyVersion(1, Now);
 
         Assert.That(destroyed.HasMaterial, Is.False);
         Assert.Throws<KeyVersionUnavailableException>(() => _ = destroyed.SealedMaterial);
-        Assert.Throws<KeyRuleViolationException>(() => key.ChangeVersionStatus(1, KeyVersionStatus.Enabled, Now));
+        Assert.Throws<KeyRuleViolationException>(() => key.EnableVersion(1, Now));
     }
 
     [Test]
-    public void ChangeVersionStatus_DisableThenEnable_RestoresUse()
+    public void DisableVersion_ThenEnableVersion_RestoresUse()
     {
         var key = NewKey();
         key.Rotate(Guid.NewGuid(), [9], Now);
 
-        key.ChangeVersionStatus(1, KeyVersionStatus.Disabled, Now);
-        key.ChangeVersionStatus(1, KeyVersionStatus.Enabled, Now);
+        key.DisableVersion(1, Now);
+        key.EnableVersion(1, Now);
 
         Assert.That(key.VersionForDecryption(KeyUsage.EncryptDecrypt, 1).Version, Is.EqualTo(1));
     }
@@ -198,4 +198,11 @@ public sealed class KeyTests
         Assert.Throws<KeyRuleViolationException>(() => key.DestroyVersion(2, Now));
         Assert.Throws<KeyRuleViolationException>(() => key.DisableVersion(2, Now));
     }
+
+    private static KeyVersion ChangeVersionStatus(Key key, int version, KeyVersionStatus status) => status switch
+    {
+        KeyVersionStatus.Disabled => key.DisableVersion(version, Now),
+        KeyVersionStatus.Destroyed => key.DestroyVersion(version, Now),
+        _ => key.EnableVersion(version, Now),
+    };
 }

@@ -1,10 +1,11 @@
-using AutoKms.Domain.Keys;
 using System.Security.Cryptography;
-using AutoKms.Application.Common.Crypto;
+using AutoKms.Application.Cryptography;
+using AutoKms.Domain.Keys;
 using AutoKms.Infrastructure;
 using AutoKms.Infrastructure.Crypto;
 using AutoKms.Infrastructure.Persistence;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace AutoKms.UnitTests.Infrastructure;
 
@@ -59,7 +60,7 @@ public sealed class RootKeyLoaderTests
     {
         var directory = Directory.CreateTempSubdirectory("autokms-unit").FullName;
         var database = new SqliteDatabase($"Data Source={Path.Combine(directory, "kms.db")}");
-        var loader = new RootKeyLoader(new KmsOptions(), database, NullLogger<RootKeyLoader>.Instance);
+        var loader = new RootKeyLoader(Options.Create(new KmsOptions()), database, NullLogger<RootKeyLoader>.Instance);
 
         using var first = loader.Load();
         using var second = loader.Load();
@@ -76,11 +77,11 @@ public sealed class RootKeyLoaderTests
         var bytes = RandomNumberGenerator.GetBytes(32);
         var database = new SqliteDatabase("Data Source=:memory:");
 
-        using var loaded = new RootKeyLoader(new KmsOptions { RootKey = Convert.ToBase64String(bytes) }, database, NullLogger<RootKeyLoader>.Instance).Load();
+        using var loaded = new RootKeyLoader(Options.Create(new KmsOptions { RootKey = Convert.ToBase64String(bytes) }), database, NullLogger<RootKeyLoader>.Instance).Load();
 
         Assert.That(loaded.Span.ToArray(), Is.EqualTo(bytes));
-        Assert.Throws<InvalidOperationException>(() => new RootKeyLoader(new KmsOptions { RootKey = "not base64!" }, database, NullLogger<RootKeyLoader>.Instance).Load());
-        Assert.Throws<InvalidOperationException>(() => new RootKeyLoader(new KmsOptions { RootKey = Convert.ToBase64String(new byte[8]) }, database, NullLogger<RootKeyLoader>.Instance).Load());
+        Assert.Throws<InvalidOperationException>(() => new RootKeyLoader(Options.Create(new KmsOptions { RootKey = "not base64!" }), database, NullLogger<RootKeyLoader>.Instance).Load());
+        Assert.Throws<InvalidOperationException>(() => new RootKeyLoader(Options.Create(new KmsOptions { RootKey = Convert.ToBase64String(new byte[8]) }), database, NullLogger<RootKeyLoader>.Instance).Load());
     }
 
     [Test]
@@ -94,11 +95,11 @@ public sealed class RootKeyLoaderTests
         File.WriteAllText(text, Convert.ToBase64String(bytes) + "\n");
         var database = new SqliteDatabase("Data Source=:memory:");
 
-        using var fromRaw = new RootKeyLoader(new KmsOptions { RootKeyFile = raw }, database, NullLogger<RootKeyLoader>.Instance).Load();
-        using var fromText = new RootKeyLoader(new KmsOptions { RootKeyFile = text }, database, NullLogger<RootKeyLoader>.Instance).Load();
+        using var fromRaw = new RootKeyLoader(Options.Create(new KmsOptions { RootKeyFile = raw }), database, NullLogger<RootKeyLoader>.Instance).Load();
+        using var fromText = new RootKeyLoader(Options.Create(new KmsOptions { RootKeyFile = text }), database, NullLogger<RootKeyLoader>.Instance).Load();
 
         Assert.That(fromRaw.Span.ToArray(), Is.EqualTo(bytes));
         Assert.That(fromText.Span.ToArray(), Is.EqualTo(bytes));
-        Assert.Throws<InvalidOperationException>(() => new RootKeyLoader(new KmsOptions { RootKeyFile = Path.Combine(directory, "missing") }, database, NullLogger<RootKeyLoader>.Instance).Load());
+        Assert.Throws<InvalidOperationException>(() => new RootKeyLoader(Options.Create(new KmsOptions { RootKeyFile = Path.Combine(directory, "missing") }), database, NullLogger<RootKeyLoader>.Instance).Load());
     }
 }

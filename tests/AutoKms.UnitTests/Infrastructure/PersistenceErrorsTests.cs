@@ -1,3 +1,4 @@
+using AutoKms.Application.Common.Exceptions;
 using AutoKms.Infrastructure.Persistence;
 using Microsoft.Data.Sqlite;
 
@@ -15,8 +16,30 @@ public sealed class PersistenceErrorsTests
     }
 
     [Test]
-    public void IsBusy_ForAnythingElse_IsFalse()
+    public void IsBusy_GoesByTheErrorCode_NotTheMessage()
     {
-        Assert.That(PersistenceErrors.IsBusy(new InvalidOperationException("bug")), Is.False);
+        Assert.That(PersistenceErrors.IsBusy(new SqliteException("database is locked", 19)), Is.False);
+        Assert.That(PersistenceErrors.IsBusy(new SqliteException("anything", 5)), Is.True);
+    }
+
+    [Test]
+    public void TranslateBusyAsync_OfABusyError_ThrowsDatabaseBusy_KeepingTheCause()
+    {
+        var busy = new SqliteException("database is locked", 5);
+
+        var error = Assert.ThrowsAsync<DatabaseBusyException>(() => PersistenceErrors.TranslateBusyAsync(() => Task.FromException(busy)));
+
+        Assert.That(error!.InnerException, Is.SameAs(busy));
+        Assert.That(error.Message, Is.EqualTo("The database is busy; retry the request."));
+    }
+
+    [Test]
+    public void TranslateBusyAsync_OfAnyOtherError_LetsItThroughUnchanged()
+    {
+        var constraint = new SqliteException("UNIQUE constraint failed", 19);
+
+        var error = Assert.ThrowsAsync<SqliteException>(() => PersistenceErrors.TranslateBusyAsync(() => Task.FromException(constraint)));
+
+        Assert.That(error, Is.SameAs(constraint));
     }
 }

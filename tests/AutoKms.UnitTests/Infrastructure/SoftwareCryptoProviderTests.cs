@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
-using AutoKms.Application.Common.Crypto;
 using AutoKms.Application.Common.Exceptions;
+using AutoKms.Application.Cryptography;
 using AutoKms.Domain.Keys;
 using AutoKms.Infrastructure.Crypto;
 

@@ -1,12 +1,12 @@
 using AutoKms.Application.Common;
 using AutoKms.Application.Common.Behaviours;
-using AutoKms.Application.Common.Crypto;
 using AutoKms.Application.Common.Interfaces;
 using AutoKms.Application.Common.Mappings;
 using AutoKms.Application.Cryptography;
 using AutoKms.Application.Keys;
 using AutoKms.Domain.Keys;
 using AutoMapper;
+using Microsoft.Extensions.Options;
 using Moq;
 
 namespace AutoKms.UnitTests.Support;
@@ -48,6 +48,9 @@ public sealed class Fixture
 
     public KmsSettings Settings { get; set; } = new();
 
+    /// <summary><see cref="Settings"/> the way handlers receive them.</summary>
+    public IOptions<KmsSettings> SettingsOptions => Options.Create(Settings);
+
     /// <summary>
     /// The net count recorded for a version: encryptors reserve their upcoming encryptions first and
     /// give back the unused ones, so only the sum of the calls means anything.
@@ -59,7 +62,7 @@ public sealed class Fixture
 
     public KeyMaterialReader Reader => new(Keys.Object, Sealer.Object);
 
-    public KeyCipher Cipher => new(Keys.Object, Sealer.Object, Crypto.Object, Counter.Object, Provisioning, Settings);
+    public KeyCipher Cipher => new(Keys.Object, Sealer.Object, Crypto.Object, Counter.Object, Provisioning, SettingsOptions);
 
     /// <summary>Runs a handler the way the pipeline does for secret input: zeroed when the request ends.</summary>
     public static Task<TResponse> WithSecretZeroing<TRequest, TResponse>(TRequest request, Func<TRequest, Task<TResponse>> handle)

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 using AutoKms.Api.Http;
-using AutoKms.Application.Common.Crypto;
+using AutoKms.Application.Cryptography;
 using AutoKms.Application.Cryptography.Commands.GenerateDataKey;
 
 namespace AutoKms.Api.Contracts.Cryptography;

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using AutoKms.Application.Common.Crypto;
 using AutoKms.Application.Cryptography;
 
 namespace AutoKms.Api.Contracts.Cryptography;

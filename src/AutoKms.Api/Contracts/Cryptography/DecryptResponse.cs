@@ -1,4 +1,4 @@
-using AutoKms.Application.Common.Crypto;
+using AutoKms.Application.Cryptography;
 
 namespace AutoKms.Api.Contracts.Cryptography;
 

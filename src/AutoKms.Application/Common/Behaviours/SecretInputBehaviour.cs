@@ -1,5 +1,5 @@
-using AutoKms.Application.Common.Crypto;
 using AutoKms.Application.Common.Interfaces;
+using AutoKms.Application.Cryptography;
 using MediatR;
 
 namespace AutoKms.Application.Common.Behaviours;

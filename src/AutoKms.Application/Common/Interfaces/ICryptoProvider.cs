@@ -1,4 +1,4 @@
-using AutoKms.Application.Common.Crypto;
+using AutoKms.Application.Cryptography;
 using AutoKms.Domain.Keys;
 
 namespace AutoKms.Application.Common.Interfaces;

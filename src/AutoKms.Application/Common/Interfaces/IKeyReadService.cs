@@ -7,8 +7,12 @@ public interface IKeyReadService
 {
     Task<IReadOnlyList<KeyDto>> ListKeysAsync(string? name, string? status, int limit, int offset, CancellationToken cancellationToken);
 
-    /// <summary>Deleted keys still inside their retention window, oldest deletion first.</summary>
-    Task<IReadOnlyList<DeletedKeyDto>> ListDeletedKeysAsync(int limit, int offset, CancellationToken cancellationToken);
+    /// <summary>
+    /// Keys deleted after <paramref name="deletedAfter"/> (those still inside their retention
+    /// window), oldest deletion first. The filter is part of the query, so limit and offset count
+    /// recoverable keys only. <see cref="DeletedKeyDto.PurgeAt"/> is left for the caller to set.
+    /// </summary>
+    Task<IReadOnlyList<DeletedKeyDto>> ListDeletedKeysAsync(DateTimeOffset deletedAfter, int limit, int offset, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<KeyVersionDto>> ListKeyVersionsAsync(Guid? keyId, int limit, int offset, CancellationToken cancellationToken);
 }

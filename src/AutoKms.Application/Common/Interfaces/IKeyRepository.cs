@@ -8,7 +8,10 @@ public interface IKeyRepository
     /// <summary>The key with this id, or <c>null</c> if there is none or it is deleted.</summary>
     Task<Key?> GetAsync(Guid id, CancellationToken cancellationToken);
 
-    /// <summary>The deleted key with this id, still within its retention window, or <c>null</c>.</summary>
+    /// <summary>
+    /// The deleted key with this id, or <c>null</c>. It may be past its retention window but not
+    /// yet purged: the aggregate decides what that means (<see cref="Key.Recover"/>).
+    /// </summary>
     Task<Key?> GetDeletedAsync(Guid id, CancellationToken cancellationToken);
 
     /// <summary>

@@ -1,6 +1,5 @@
 using AutoKms.Application.Common.Interfaces;
 using AutoKms.Application.Common.Models;
-using Dapper;
 
 namespace AutoKms.Infrastructure.Persistence.Queries;
 
@@ -31,29 +30,17 @@ public sealed class KeyReadService(DbSession session) : IKeyReadService
     private const string ListDeletedSql = """
         SELECT id, name, algorithm, usage, deleted_at
         FROM keys
-        WHERE deleted_at IS NOT NULL
+        WHERE deleted_at IS NOT NULL AND deleted_at > @DeletedAfter
         ORDER BY deleted_at, id
         LIMIT @Limit OFFSET @Offset
         """;
 
-    public async Task<IReadOnlyList<DeletedKeyDto>> ListDeletedKeysAsync(int limit, int offset, CancellationToken cancellationToken)
-    {
-        var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<DeletedKeyDto>(new CommandDefinition(ListDeletedSql, new { Limit = limit, Offset = offset }, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return rows.AsList();
-    }
+    public Task<IReadOnlyList<DeletedKeyDto>> ListDeletedKeysAsync(DateTimeOffset deletedAfter, int limit, int offset, CancellationToken cancellationToken) =>
+        session.QueryAsync<DeletedKeyDto>(ListDeletedSql, new { DeletedAfter = deletedAfter, Limit = limit, Offset = offset }, cancellationToken);
 
-    public async Task<IReadOnlyList<KeyDto>> ListKeysAsync(string? name, string? status, int limit, int offset, CancellationToken cancellationToken)
-    {
-        var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<KeyDto>(new CommandDefinition(ListKeysSql, new { Name = name, Status = status, Limit = limit, Offset = offset }, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return rows.AsList();
-    }
+    public Task<IReadOnlyList<KeyDto>> ListKeysAsync(string? name, string? status, int limit, int offset, CancellationToken cancellationToken) =>
+        session.QueryAsync<KeyDto>(ListKeysSql, new { Name = name, Status = status, Limit = limit, Offset = offset }, cancellationToken);
 
-    public async Task<IReadOnlyList<KeyVersionDto>> ListKeyVersionsAsync(Guid? keyId, int limit, int offset, CancellationToken cancellationToken)
-    {
-        var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<KeyVersionDto>(new CommandDefinition(ListVersionsSql, new { KeyId = keyId, Limit = limit, Offset = offset }, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return rows.AsList();
-    }
+    public Task<IReadOnlyList<KeyVersionDto>> ListKeyVersionsAsync(Guid? keyId, int limit, int offset, CancellationToken cancellationToken) =>
+        session.QueryAsync<KeyVersionDto>(ListVersionsSql, new { KeyId = keyId, Limit = limit, Offset = offset }, cancellationToken);
 }

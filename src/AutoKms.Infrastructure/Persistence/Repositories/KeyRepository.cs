@@ -1,4 +1,3 @@
-using System.Data.Common;
 using AutoKms.Application.Common.Exceptions;
 using AutoKms.Application.Common.Interfaces;
 using AutoKms.Domain.Keys;
@@ -10,7 +9,10 @@ namespace AutoKms.Infrastructure.Persistence.Repositories;
 /// <summary>Dapper persistence of the <see cref="Key"/> aggregate: one key row and its version rows.</summary>
 public sealed class KeyRepository(DbSession session) : IKeyRepository
 {
-    private const int SqliteConstraint = 19;
+    // SQLITE_CONSTRAINT_UNIQUE. On the key row only ux_keys_name can raise it (the id is the
+    // primary key, another code); on a version row only UNIQUE (key_id, version) can (an existing
+    // id is an upsert). So which statement failed says which rule was broken.
+    private const int SqliteConstraintUnique = 2067;
 
     private const string SelectKeySql = """
         SELECT id, name, algorithm, usage, status, primary_version, created_at, updated_at, deleted_at,
@@ -87,44 +89,36 @@ public sealed class KeyRepository(DbSession session) : IKeyRepository
         return deleted > 0;
     }
 
-    public async Task<IReadOnlyList<Guid>> FindDueForRotationAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
-    {
-        var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
-        return (await connection.QueryAsync<Guid>(new CommandDefinition(DueForRotationSql, new { Now = now, Limit = limit }, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).AsList();
-    }
+    public Task<IReadOnlyList<Guid>> FindDueForRotationAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
+        session.QueryAsync<Guid>(DueForRotationSql, new { Now = now, Limit = limit }, cancellationToken);
 
-    public async Task<IReadOnlyList<Guid>> FindDeletedBeforeAsync(DateTimeOffset cutoff, int limit, CancellationToken cancellationToken)
-    {
-        var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
-        return (await connection.QueryAsync<Guid>(new CommandDefinition(ExpiredDeletedSql, new { Cutoff = cutoff, Limit = limit }, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).AsList();
-    }
+    public Task<IReadOnlyList<Guid>> FindDeletedBeforeAsync(DateTimeOffset cutoff, int limit, CancellationToken cancellationToken) =>
+        session.QueryAsync<Guid>(ExpiredDeletedSql, new { Cutoff = cutoff, Limit = limit }, cancellationToken);
 
-    private async Task<Key?> LoadAsync(Guid id, bool live, CancellationToken cancellationToken)
-    {
-        var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(SelectKeySql, new { Id = id, Live = live }, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        var key = await results.ReadSingleOrDefaultAsync<KeyRow>().ConfigureAwait(false);
-        if (key is null)
-        {
-            return null;
-        }
+    private Task<Key?> LoadAsync(Guid id, bool live, CancellationToken cancellationToken) =>
+        session.ReadAsync(
+            async (connection, transaction) =>
+            {
+                await using var results = await connection.QueryMultipleAsync(new CommandDefinition(SelectKeySql, new { Id = id, Live = live }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                var key = await results.ReadSingleOrDefaultAsync<KeyRow>().ConfigureAwait(false);
+                if (key is null)
+                {
+                    return null;
+                }
 
-        var versions = await results.ReadAsync<KeyVersionRow>().ConfigureAwait(false);
-        return key.ToDomain(versions.Select(v => v.ToDomain()));
-    }
+                var versions = await results.ReadAsync<KeyVersionRow>().ConfigureAwait(false);
+                return key.ToDomain(versions.Select(v => v.ToDomain()));
+            },
+            cancellationToken);
 
     public async Task<Key?> GetByVersionIdAsync(Guid versionId, CancellationToken cancellationToken)
     {
-        var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var keyId = await connection.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition(KeyIdOfVersionSql, new { Id = versionId }, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var keyId = await session.QuerySingleOrDefaultAsync<Guid?>(KeyIdOfVersionSql, new { Id = versionId }, cancellationToken).ConfigureAwait(false);
         return keyId is null ? null : await GetAsync(keyId.Value, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<bool> NameExistsAsync(string name, Guid? exceptId, CancellationToken cancellationToken)
-    {
-        var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
-        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(NameExistsSql, new { Name = name, ExceptId = exceptId }, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-    }
+    public Task<bool> NameExistsAsync(string name, Guid? exceptId, CancellationToken cancellationToken) =>
+        session.ExecuteScalarAsync<bool>(NameExistsSql, new { Name = name, ExceptId = exceptId }, cancellationToken);
 
     public Task AddAsync(Key key, CancellationToken cancellationToken)
     {
@@ -143,30 +137,32 @@ public sealed class KeyRepository(DbSession session) : IKeyRepository
         return WriteAsync(key, UpdateKeySql, cancellationToken);
     }
 
-    private async Task WriteAsync(Key key, string keySql, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await session.WriteAsync(
-                async (connection, transaction) =>
+    private Task WriteAsync(Key key, string keySql, CancellationToken cancellationToken) =>
+        session.WriteAsync(
+            async (connection, transaction) =>
+            {
+                try
                 {
                     await connection.ExecuteAsync(new CommandDefinition(keySql, KeyRow.From(key), transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-                    foreach (var version in key.Versions)
+                }
+                catch (SqliteException ex) when (ex.SqliteExtendedErrorCode == SqliteConstraintUnique)
+                {
+                    throw ConflictException.NameTaken(key.Name);
+                }
+
+                foreach (var version in key.Versions)
+                {
+                    try
                     {
                         await connection.ExecuteAsync(new CommandDefinition(UpsertVersionSql, KeyVersionRow.From(version), transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
                     }
-                },
-                cancellationToken).ConfigureAwait(false);
-        }
-        catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteConstraint && ex.Message.Contains("keys.name", StringComparison.Ordinal))
-        {
-            throw new ConflictException($"A key named '{key.Name}' already exists");
-        }
-        catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteConstraint && ex.Message.Contains("key_versions.key_id", StringComparison.Ordinal))
-        {
-            throw new ConflictException("The key was rotated concurrently; retry the request");
-        }
-    }
+                    catch (SqliteException ex) when (ex.SqliteExtendedErrorCode == SqliteConstraintUnique)
+                    {
+                        throw new ConflictException("The key was rotated concurrently; retry the request");
+                    }
+                }
+            },
+            cancellationToken);
 
     private sealed class KeyRow
     {

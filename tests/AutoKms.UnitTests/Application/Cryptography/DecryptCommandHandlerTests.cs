@@ -1,4 +1,3 @@
-using AutoKms.Application.Common.Crypto;
 using AutoKms.Application.Common.Exceptions;
 using AutoKms.Application.Cryptography;
 using AutoKms.Application.Cryptography.Commands.Decrypt;
@@ -48,7 +47,7 @@ public sealed class DecryptCommandHandlerTests
     public void Handle_WithDisabledVersion_ThrowsUnavailable()
     {
         var key = _fixture.GivenKey(versions: 2);
-        key.ChangeVersionStatus(1, KeyVersionStatus.Disabled, Fixture.Now);
+        key.DisableVersion(1, Fixture.Now);
 
         Assert.ThrowsAsync<KeyVersionUnavailableException>(() => Handler.Handle(new DecryptCommand(key.Id, EncryptedData.Split([2], [1], [3]), null, 1), CancellationToken.None));
     }

@@ -1,4 +1,4 @@
-using AutoKms.Application.Common.Crypto;
+using AutoKms.Application.Cryptography;
 using AutoKms.Application.Cryptography.Commands.GenerateDataKey;
 using AutoKms.Application.Cryptography.Commands.GenerateRandom;
 using AutoKms.Domain.Keys;

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using AutoKms.Application.Common.Crypto;
+using AutoKms.Application.Cryptography;
 using AutoKms.Application.Cryptography.Queries.GetPublicKey;
 using AutoKms.Domain.Keys;
 using AutoKms.Domain.Keys.Exceptions;

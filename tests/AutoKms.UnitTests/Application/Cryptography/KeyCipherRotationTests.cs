@@ -1,5 +1,5 @@
 using AutoKms.Application.Common;
-using AutoKms.Application.Common.Crypto;
+using AutoKms.Application.Cryptography;
 using AutoKms.Application.Cryptography.Commands.Encrypt;
 using AutoKms.Domain.Keys;
 using AutoKms.UnitTests.Support;

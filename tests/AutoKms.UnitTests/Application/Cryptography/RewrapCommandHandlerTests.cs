@@ -1,4 +1,3 @@
-using AutoKms.Application.Common.Crypto;
 using AutoKms.Application.Common.Exceptions;
 using AutoKms.Application.Cryptography;
 using AutoKms.Application.Cryptography.Commands.Rewrap;

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using AutoKms.Application.Common.Crypto;
+using AutoKms.Application.Cryptography;
 using AutoKms.Application.Cryptography.Commands.ComputeMac;
 using AutoKms.Application.Cryptography.Commands.Sign;
 using AutoKms.Application.Cryptography.Commands.VerifyMac;

@@ -5,7 +5,9 @@ using AutoKms.Application.DeletedKeys.Commands.PurgeExpiredKeys;
 using AutoKms.Application.DeletedKeys.Commands.PurgeKey;
 using AutoKms.Application.DeletedKeys.Commands.RecoverKey;
 using AutoKms.Application.DeletedKeys.Queries.ListDeletedKeys;
+using AutoKms.Domain.Common;
 using AutoKms.Domain.Keys;
+using AutoKms.Domain.Keys.Exceptions;
 using AutoKms.UnitTests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
@@ -20,9 +22,9 @@ public sealed class ListDeletedKeysQueryHandlerTests
         var fixture = new Fixture { Settings = new KmsSettings { DeletedKeyRetentionDays = 10 } };
         var first = new DeletedKeyDto { Id = Guid.NewGuid(), Name = "a", DeletedAt = Fixture.Now.AddDays(-3) };
         var second = new DeletedKeyDto { Id = Guid.NewGuid(), Name = "b", DeletedAt = Fixture.Now.AddHours(-1) };
-        fixture.Reads.Setup(r => r.ListDeletedKeysAsync(20, 40, It.IsAny<CancellationToken>())).ReturnsAsync([first, second]);
+        fixture.Reads.Setup(r => r.ListDeletedKeysAsync(It.IsAny<DateTimeOffset>(), 20, 40, It.IsAny<CancellationToken>())).ReturnsAsync([first, second]);
 
-        var result = await new ListDeletedKeysQueryHandler(fixture.Reads.Object, fixture.Settings, fixture.Clock).Handle(new ListDeletedKeysQuery(20, 40), CancellationToken.None);
+        var result = await new ListDeletedKeysQueryHandler(fixture.Reads.Object, fixture.SettingsOptions, fixture.Clock).Handle(new ListDeletedKeysQuery(20, 40), CancellationToken.None);
 
         Assert.That(result.Select(k => k.Id), Is.EqualTo(new[] { first.Id, second.Id }));
         Assert.That(result[0].PurgeAt, Is.EqualTo(Fixture.Now.AddDays(7)));
@@ -32,16 +34,16 @@ public sealed class ListDeletedKeysQueryHandlerTests
     }
 
     [Test]
-    public async Task Handle_LeavesOutKeysWhoseRetentionWindowIsOver()
+    public async Task Handle_AsksTheReadSideForKeysDeletedAfterNowMinusTheRetention_WithThePageAsAsked()
     {
         var fixture = new Fixture { Settings = new KmsSettings { DeletedKeyRetentionDays = 2 } };
-        var expired = new DeletedKeyDto { Id = Guid.NewGuid(), DeletedAt = Fixture.Now.AddDays(-3) };
         var waiting = new DeletedKeyDto { Id = Guid.NewGuid(), DeletedAt = Fixture.Now.AddDays(-1) };
-        fixture.Reads.Setup(r => r.ListDeletedKeysAsync(100, 0, It.IsAny<CancellationToken>())).ReturnsAsync([expired, waiting]);
+        fixture.Reads.Setup(r => r.ListDeletedKeysAsync(Fixture.Now.AddDays(-2), 100, 0, It.IsAny<CancellationToken>())).ReturnsAsync([waiting]);
 
-        var result = await new ListDeletedKeysQueryHandler(fixture.Reads.Object, fixture.Settings, fixture.Clock).Handle(new ListDeletedKeysQuery(), CancellationToken.None);
+        var result = await new ListDeletedKeysQueryHandler(fixture.Reads.Object, fixture.SettingsOptions, fixture.Clock).Handle(new ListDeletedKeysQuery(), CancellationToken.None);
 
         Assert.That(result.Select(k => k.Id), Is.EqualTo(new[] { waiting.Id }));
+        fixture.Reads.Verify(r => r.ListDeletedKeysAsync(Fixture.Now.AddDays(-2), 100, 0, It.IsAny<CancellationToken>()), Times.Once);
     }
 }
 
@@ -49,7 +51,7 @@ public sealed class RecoverKeyCommandHandlerTests
 {
     private readonly Fixture _fixture = new();
 
-    private RecoverKeyCommandHandler Handler => new(_fixture.Keys.Object, _fixture.Clock, _fixture.Mapper, _fixture.Settings);
+    private RecoverKeyCommandHandler Handler => new(_fixture.Keys.Object, _fixture.Clock, _fixture.Mapper, _fixture.SettingsOptions);
 
     [Test]
     public async Task Handle_RecoversTheDeletedKey_AndSavesIt()
@@ -69,16 +71,18 @@ public sealed class RecoverKeyCommandHandlerTests
     }
 
     [Test]
-    public void Handle_AfterTheRetentionWindow_ThrowsNotFound_EvenBeforeThePurgeRuns()
+    public void Handle_AfterTheRetentionWindow_ThrowsNotFound_EvenBeforeThePurgeRuns_AndSavesNothing()
     {
         var key = _fixture.GivenKey(name: "too-late");
         key.Delete(Fixture.Now.AddDays(-8));
         _fixture.Keys.Setup(r => r.GetDeletedAsync(key.Id, It.IsAny<CancellationToken>())).ReturnsAsync(key);
 
-        var error = Assert.ThrowsAsync<NotFoundException>(() => Handler.Handle(new RecoverKeyCommand(key.Id), CancellationToken.None));
+        var error = Assert.ThrowsAsync<KeyRetentionOverException>(() => Handler.Handle(new RecoverKeyCommand(key.Id), CancellationToken.None));
 
-        Assert.That(error!.Message, Does.Contain("retention window is over"));
+        Assert.That(error!.Kind, Is.EqualTo(DomainErrorKind.NotFound));
+        Assert.That(error.Message, Does.Contain("retention window is over"));
         Assert.That(key.DeletedAt, Is.Not.Null);
+        _fixture.Keys.Verify(r => r.SaveAsync(It.IsAny<Key>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Test]
@@ -129,7 +133,7 @@ public sealed class PurgeExpiredKeysCommandHandlerTests
 {
     private readonly Fixture _fixture = new() { Settings = new KmsSettings { DeletedKeyRetentionDays = 3 } };
 
-    private PurgeExpiredKeysCommandHandler Handler => new(_fixture.Keys.Object, _fixture.Clock, _fixture.Settings, NullLogger<PurgeExpiredKeysCommandHandler>.Instance);
+    private PurgeExpiredKeysCommandHandler Handler => new(_fixture.Keys.Object, _fixture.Clock, _fixture.SettingsOptions, NullLogger<PurgeExpiredKeysCommandHandler>.Instance);
 
     [Test]
     public async Task Handle_PurgesEveryKeyDeletedBeforeNowMinusTheRetention_AndAnswersHowMany()

@@ -1,4 +1,3 @@
-using AutoKms.Application.Common.Crypto;
 using AutoKms.Application.Common.Interfaces;
 using MediatR;
 

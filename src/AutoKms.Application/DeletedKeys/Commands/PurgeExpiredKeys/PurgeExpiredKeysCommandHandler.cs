@@ -1,6 +1,8 @@
 using AutoKms.Application.Common;
 using AutoKms.Application.Common.Interfaces;
+using AutoKms.Domain.Keys;
 using MediatR;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Logging;
 
 namespace AutoKms.Application.DeletedKeys.Commands.PurgeExpiredKeys;
@@ -9,13 +11,13 @@ namespace AutoKms.Application.DeletedKeys.Commands.PurgeExpiredKeys;
 public sealed partial class PurgeExpiredKeysCommandHandler(
     IKeyRepository keys,
     TimeProvider clock,
-    KmsSettings settings,
+    IOptions<KmsSettings> settings,
     ILogger<PurgeExpiredKeysCommandHandler> logger) : IRequestHandler<PurgeExpiredKeysCommand, int>
 {
     public async Task<int> Handle(PurgeExpiredKeysCommand request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var cutoff = clock.GetUtcNow().AddDays(-settings.DeletedKeyRetentionDays);
+        var cutoff = Key.PurgeCutoff(clock.GetUtcNow(), settings.Value.DeletedKeyRetention);
         var expired = await keys.FindDeletedBeforeAsync(cutoff, request.Limit, cancellationToken).ConfigureAwait(false);
         var purged = 0;
         foreach (var id in expired)

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using AutoKms.Application.Common.Exceptions;
 using AutoKms.Application.Common.Interfaces;
 using MediatR;
 using Microsoft.Extensions.Logging;
@@ -17,7 +18,7 @@ public sealed partial class CheckHealthQueryHandler(IHealthProbe probe, ILogger<
             await probe.CheckAsync(cancellationToken).ConfigureAwait(false);
             return new HealthReport(true);
         }
-        catch (Exception ex) when (ex is DbException or InvalidOperationException or IOException or TimeoutException)
+        catch (Exception ex) when (ex is DatabaseBusyException or DbException or InvalidOperationException or IOException or TimeoutException)
         {
             LogUnavailable(logger, ex);
             return new HealthReport(false, Unavailable);

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace AutoKms.Application.Common.Crypto;
+namespace AutoKms.Application.Cryptography;
 
 /// <summary>
 /// Key material in the clear, for the few microseconds an operation needs it. Disposing zeroes it;

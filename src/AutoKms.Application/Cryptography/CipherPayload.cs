@@ -1,4 +1,4 @@
-namespace AutoKms.Application.Common.Crypto;
+namespace AutoKms.Application.Cryptography;
 
 /// <summary>
 /// What an encryption produces: for AEAD algorithms a nonce, ciphertext and tag; for RSA-OAEP the

@@ -1,6 +1,6 @@
 using AutoKms.Domain.Keys;
 
-namespace AutoKms.Application.Common.Crypto;
+namespace AutoKms.Application.Cryptography;
 
 /// <summary>
 /// What a sealed blob is bound to: the key, the version, and the algorithm and usage the

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace AutoKms.Application.Common.Crypto;
+namespace AutoKms.Application.Cryptography;
 
 /// <summary>Zeroes secret buffers (plaintext, key material) once nothing needs them any more.</summary>
 public static class Secrets
