@@ -1,4 +1,3 @@
-using AutoKms.Application.KeyVersions.Commands.UpdateKeyVersion;
 using AutoKms.Application.KeyVersions.Commands.UpdateKeyVersions;
 
 namespace AutoKms.Api.Contracts.KeyVersions;
@@ -8,21 +7,8 @@ public static class UpdateKeyVersionsRequest
 {
     public static UpdateKeyVersionsCommand ToCommand(IReadOnlyList<UpdateKeyVersionRequest?> items)
     {
-        ArgumentNullException.ThrowIfNull(items);
         var decoder = new WireDecoder();
-        var versions = new List<UpdateKeyVersionCommand>(items.Count);
-        for (var i = 0; i < items.Count; i++)
-        {
-            if (items[i] is { } item)
-            {
-                versions.Add(UpdateKeyVersionRequest.ToCommand(item, i, decoder));
-            }
-            else
-            {
-                decoder.Invalid($"[{i}]", "Each item must be a JSON object.");
-            }
-        }
-
+        var versions = BulkBody.Items(items, decoder, (item, i) => UpdateKeyVersionRequest.ToCommand(item, i, decoder));
         return new UpdateKeyVersionsCommand(versions) { DecodingFailures = decoder.Failures };
     }
 }

@@ -1,4 +1,3 @@
-using AutoKms.Application.Keys.Commands.CreateKey;
 using AutoKms.Application.Keys.Commands.CreateKeys;
 
 namespace AutoKms.Api.Contracts.Keys;
@@ -8,21 +7,8 @@ public static class CreateKeysRequest
 {
     public static CreateKeysCommand ToCommand(IReadOnlyList<CreateKeyRequest?> items)
     {
-        ArgumentNullException.ThrowIfNull(items);
         var decoder = new WireDecoder();
-        var keys = new List<CreateKeyCommand>(items.Count);
-        for (var i = 0; i < items.Count; i++)
-        {
-            if (items[i] is { } item)
-            {
-                keys.Add(item.ToCommand());
-            }
-            else
-            {
-                decoder.Invalid($"[{i}]", "Each item must be a JSON object.");
-            }
-        }
-
+        var keys = BulkBody.Items(items, decoder, (item, _) => item.ToCommand());
         return new CreateKeysCommand(keys) { DecodingFailures = decoder.Failures };
     }
 }

@@ -1,4 +1,3 @@
-using AutoKms.Application.Keys.Commands.UpdateKey;
 using AutoKms.Application.Keys.Commands.UpdateKeys;
 
 namespace AutoKms.Api.Contracts.Keys;
@@ -8,21 +7,8 @@ public static class UpdateKeysRequest
 {
     public static UpdateKeysCommand ToCommand(IReadOnlyList<UpdateKeyRequest?> items, bool replace)
     {
-        ArgumentNullException.ThrowIfNull(items);
         var decoder = new WireDecoder();
-        var keys = new List<UpdateKeyCommand>(items.Count);
-        for (var i = 0; i < items.Count; i++)
-        {
-            if (items[i] is { } item)
-            {
-                keys.Add(UpdateKeyRequest.ToCommand(item, i, replace, decoder));
-            }
-            else
-            {
-                decoder.Invalid($"[{i}]", "Each item must be a JSON object.");
-            }
-        }
-
+        var keys = BulkBody.Items(items, decoder, (item, i) => UpdateKeyRequest.ToCommand(item, i, replace, decoder));
         return new UpdateKeysCommand(keys) { DecodingFailures = decoder.Failures };
     }
 }
