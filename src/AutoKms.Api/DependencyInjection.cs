@@ -72,6 +72,8 @@ public static class DependencyInjection
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 
         services.AddSingleton<RpcMethods>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<AutoKms.Application.Common.Interfaces.ICallerContext, Security.HttpCallerContext>();
 
         services.AddOpenApi(OpenApiDocumentEndpoint.DocumentName, options =>
         {
