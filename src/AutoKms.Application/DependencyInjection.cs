@@ -48,6 +48,8 @@ public static class DependencyInjection
         services.AddScoped<KeyCipher>();
         services.AddScoped<KeyMaterialReader>();
         services.AddScoped<KeyUpdates>();
+        services.AddSingleton<Tokens.TokenCache>();
+        services.AddScoped<Tokens.TokenAuthentication>();
         services.AddScoped<KeyVersions.KeyVersionUpdates>();
         return services;
     }

@@ -1,10 +1,13 @@
 using AutoKms.Api.Contracts.Cryptography;
 using MediatR;
+using AutoKms.Api.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AutoKms.Api.Controllers;
 
 [Route("kms/random")]
+[Authorize(Policy = SecurityDependencyInjection.AnyCaller)]
 [Tags("Cryptography")]
 public sealed class RandomController(IMediator mediator) : KmsControllerBase(mediator)
 {

@@ -21,19 +21,24 @@ public sealed class HttpCallerContext(IHttpContextAccessor accessor) : ICallerCo
 
     public Caller Caller => _caller ??= accessor.HttpContext is { } http ? Read(http.User) : Caller.Service;
 
+    /// <summary>The caller a principal stands for (JWT subjects are named <c>jwt:sub</c>).</summary>
+
     public string RequestId => accessor.HttpContext?.TraceIdentifier ?? "-";
 
     public string? ClientAddress => accessor.HttpContext?.Connection.RemoteIpAddress?.ToString();
 
-    private static Caller Read(ClaimsPrincipal user)
+    public static Caller Read(ClaimsPrincipal user)
     {
+        ArgumentNullException.ThrowIfNull(user);
         if (user.Identity is not { IsAuthenticated: true } identity)
         {
             return Anonymous;
         }
 
-        var scopes = user.FindAll(ScopeClaim).SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToHashSet(StringComparer.Ordinal);
+        var scopes = user.FindAll(ScopeClaim).Concat(user.FindAll("scp"))
+            .SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToHashSet(StringComparer.Ordinal);
         var globs = user.FindAll(KeyGlobClaim).Select(c => c.Value).ToList();
-        return new Caller(identity.Name ?? "unnamed", scopes, globs);
+        var name = identity.AuthenticationType == AuthSchemes.Jwt ? $"jwt:{user.FindFirst("sub")?.Value ?? identity.Name ?? "unnamed"}" : identity.Name ?? "unnamed";
+        return new Caller(name, scopes, globs);
     }
 }

@@ -32,6 +32,13 @@ public sealed class Fixture
 
     public Mock<IKeyReadService> Reads { get; } = new(MockBehavior.Strict);
 
+    /// <summary>The caller the handlers see; limited to <see cref="CallerGlobs"/> (none: every key).</summary>
+    public List<string> CallerGlobs { get; } = [];
+
+    public ICallerContext CallerContext => Mock.Of<ICallerContext>(c =>
+        c.Caller == new AutoKms.Application.Common.Security.Caller("test", new HashSet<string> { AutoKms.Application.Common.Security.Scopes.Admin }, CallerGlobs)
+        && c.RequestId == "test-request");
+
     public Mock<ICryptoProvider> Crypto { get; } = new();
 
     public Mock<IKeyMaterialSealer> Sealer { get; } = new();
