@@ -119,6 +119,7 @@ public static class DependencyInjection
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         app.MapOpenApiDocument().AllowAnonymous();
         app.MapControllers();

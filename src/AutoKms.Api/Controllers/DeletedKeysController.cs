@@ -1,4 +1,5 @@
 using AutoKms.Api.Http;
+using AutoKms.Api.Security;
 using AutoKms.Application.Common.Models;
 using AutoKms.Application.DeletedKeys.Commands.PurgeKey;
 using AutoKms.Application.DeletedKeys.Commands.RecoverKey;
@@ -14,6 +15,7 @@ namespace AutoKms.Api.Controllers;
 [Route("kms/deleted_key")]
 [Tags("Deleted keys")]
 [RouteIdName("key id")]
+[RateLimitClass(RateLimitClasses.KeyWrites)]
 public sealed class DeletedKeysController(IMediator mediator) : KmsControllerBase(mediator)
 {
     /// <summary>Deleted keys that can still be recovered, with when each will be purged.</summary>
@@ -24,6 +26,7 @@ public sealed class DeletedKeysController(IMediator mediator) : KmsControllerBas
     [HttpGet("")]
     [ProducesResponseType<IReadOnlyList<DeletedKeyDto>>(StatusCodes.Status200OK)]
     [Authorize(Policy = Scopes.KeysRead)]
+    [RateLimitClass(RateLimitClasses.Reads)]
     public async Task<IReadOnlyList<DeletedKeyDto>> ListDeletedKeys([FromQuery] int? limit, [FromQuery] int? offset, CancellationToken cancellationToken) =>
         await Mediator.Send(new ListDeletedKeysQuery(limit ?? ListDeletedKeysQuery.DefaultLimit, offset ?? 0), cancellationToken);
 

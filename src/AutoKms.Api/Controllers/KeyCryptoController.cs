@@ -1,5 +1,6 @@
 using AutoKms.Api.Contracts.Cryptography;
 using AutoKms.Api.Http;
+using AutoKms.Api.Security;
 using AutoKms.Application.Cryptography.Queries.GetPublicKey;
 using MediatR;
 using AutoKms.Application.Common.Security;
@@ -14,6 +15,7 @@ namespace AutoKms.Api.Controllers;
 [RouteIdName("key id")]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+[RateLimitClass(RateLimitClasses.Crypto)]
 public sealed class KeyCryptoController(IMediator mediator) : KmsControllerBase(mediator)
 {
     /// <summary>Encrypts with the key's primary version (AES-256-GCM / ChaCha20-Poly1305 with a service-chosen nonce, or RSA-OAEP-SHA256).</summary>

@@ -1,5 +1,6 @@
 using AutoKms.Api.Contracts.KeyVersions;
 using AutoKms.Api.Http;
+using AutoKms.Api.Security;
 using AutoKms.Application.Common.Models;
 using AutoKms.Application.KeyVersions.Commands.DestroyKeyVersion;
 using AutoKms.Application.KeyVersions.Queries.GetKeyVersion;
@@ -15,6 +16,7 @@ namespace AutoKms.Api.Controllers;
 [Route("kms/key_version")]
 [Tags("Key versions")]
 [RouteIdName("key version id")]
+[RateLimitClass(RateLimitClasses.KeyWrites)]
 public sealed class KeyVersionsController(IMediator mediator) : KmsControllerBase(mediator)
 {
     /// <summary>Creates the key's next version and makes it primary, as rotate does.</summary>
@@ -41,6 +43,7 @@ public sealed class KeyVersionsController(IMediator mediator) : KmsControllerBas
     [HttpGet("")]
     [ProducesResponseType<IReadOnlyList<KeyVersionDto>>(StatusCodes.Status200OK)]
     [Authorize(Policy = Scopes.KeysRead)]
+    [RateLimitClass(RateLimitClasses.Reads)]
     public async Task<IReadOnlyList<KeyVersionDto>> ListKeyVersions(
         [FromQuery(Name = "key_id")] Guid? keyId,
         [FromQuery] int? limit,
@@ -57,6 +60,7 @@ public sealed class KeyVersionsController(IMediator mediator) : KmsControllerBas
     [ProducesResponseType<KeyVersionDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [Authorize(Policy = Scopes.KeysRead)]
+    [RateLimitClass(RateLimitClasses.Reads)]
     public async Task<KeyVersionDto> GetKeyVersion(Guid id, CancellationToken cancellationToken) =>
         await Mediator.Send(new GetKeyVersionQuery(id), cancellationToken);
 

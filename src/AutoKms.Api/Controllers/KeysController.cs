@@ -1,5 +1,6 @@
 using AutoKms.Api.Contracts.Keys;
 using AutoKms.Api.Http;
+using AutoKms.Api.Security;
 using AutoKms.Application.Common.Models;
 using AutoKms.Application.Keys.Commands.DeleteKeys;
 using AutoKms.Application.Keys.Commands.RotateKey;
@@ -16,6 +17,7 @@ namespace AutoKms.Api.Controllers;
 [Route("kms/key")]
 [Tags("Keys")]
 [RouteIdName("key id")]
+[RateLimitClass(RateLimitClasses.KeyWrites)]
 public sealed class KeysController(IMediator mediator) : KmsControllerBase(mediator)
 {
     /// <summary>Creates a key with its first version.</summary>
@@ -55,6 +57,7 @@ public sealed class KeysController(IMediator mediator) : KmsControllerBase(media
     [HttpGet("")]
     [ProducesResponseType<IReadOnlyList<KeyDto>>(StatusCodes.Status200OK)]
     [Authorize(Policy = Scopes.KeysRead)]
+    [RateLimitClass(RateLimitClasses.Reads)]
     public async Task<IReadOnlyList<KeyDto>> ListKeys([FromQuery] string? name, [FromQuery] string? status, [FromQuery] int? limit, [FromQuery] int? offset, CancellationToken cancellationToken) =>
         await Mediator.Send(new ListKeysQuery(name, status, limit ?? ListKeysQuery.DefaultLimit, offset ?? 0), cancellationToken);
 
@@ -67,6 +70,7 @@ public sealed class KeysController(IMediator mediator) : KmsControllerBase(media
     [ProducesResponseType<KeyDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [Authorize(Policy = Scopes.KeysRead)]
+    [RateLimitClass(RateLimitClasses.Reads)]
     public async Task<KeyDto> GetKey(Guid id, CancellationToken cancellationToken) => await Mediator.Send(new GetKeyQuery(id), cancellationToken);
 
     /// <summary>Changes the fields given: name, status, min_decryption_version, rotation_period_days.</summary>

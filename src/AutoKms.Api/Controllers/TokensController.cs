@@ -1,5 +1,6 @@
 using AutoKms.Api.Contracts.Tokens;
 using AutoKms.Api.Http;
+using AutoKms.Api.Security;
 using AutoKms.Application.Common.Models;
 using AutoKms.Application.Common.Security;
 using AutoKms.Application.Tokens;
@@ -16,6 +17,7 @@ namespace AutoKms.Api.Controllers;
 [Tags("Tokens")]
 [RouteIdName("token id")]
 [Authorize(Policy = Scopes.Admin)]
+[RateLimitClass(RateLimitClasses.Admin)]
 public sealed class TokensController(IMediator mediator) : KmsControllerBase(mediator)
 {
     /// <summary>Issues a bearer token with the scopes and key-name globs given.</summary>

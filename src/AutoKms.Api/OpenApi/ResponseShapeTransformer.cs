@@ -125,6 +125,16 @@ public sealed class ResponseShapeTransformer : IOpenApiOperationTransformer
         }
 
         operation.Responses ??= new OpenApiResponses();
+        if (metadata.OfType<Security.RateLimitClassAttribute>().Any())
+        {
+            var limited = ProblemResponse("The caller's rate limit for this kind of operation was met (Kms:RateLimits); retry after Retry-After seconds.");
+            limited.Headers = new Dictionary<string, IOpenApiHeader>(StringComparer.Ordinal)
+            {
+                ["Retry-After"] = new OpenApiHeader { Description = "Seconds to wait.", Schema = new OpenApiSchema { Type = JsonSchemaType.Integer } },
+            };
+            operation.Responses.TryAdd("429", limited);
+        }
+
         operation.Responses.TryAdd("401", ProblemResponse("No bearer token, or one that is unknown, revoked or expired (WWW-Authenticate: Bearer)."));
         operation.Responses.TryAdd("403", ProblemResponse(action.ControllerName is "KeyCrypto" or "Keys" or "KeyVersions" or "DeletedKeys"
             ? "The caller lacks the scope, or the key is outside its key-name globs (or, for a key, it is disabled)."

@@ -19,7 +19,7 @@ namespace AutoKms.Api.Rpc;
 [Route("kms/rpc")]
 [Authorize(Policy = SecurityDependencyInjection.AnyCaller)]
 [Tags("JSON-RPC")]
-public sealed partial class RpcController(IMediator mediator, RpcMethods methods, IOptions<JsonOptions> jsonOptions, IAuthorizationService authorization, ILogger<RpcController> logger) : KmsControllerBase(mediator)
+public sealed partial class RpcController(IMediator mediator, RpcMethods methods, IOptions<JsonOptions> jsonOptions, IAuthorizationService authorization, KmsRateLimits limits, ILogger<RpcController> logger) : KmsControllerBase(mediator)
 {
     private const int MaxBatch = 100;
 
@@ -85,6 +85,13 @@ public sealed partial class RpcController(IMediator mediator, RpcMethods methods
             if (!(await authorization.AuthorizeAsync(User, policy).ConfigureAwait(false)).Succeeded)
             {
                 throw new AccessDeniedException($"The caller lacks the scope {policy} that {methodName} needs.");
+            }
+
+            // And counted as its REST route would be: one permit of its class per call.
+            using var lease = await limits.Limiter.AcquireAsync((RateLimitClasses.ForPolicy(policy), KmsRateLimits.CallerOf(HttpContext)), 1, cancellationToken).ConfigureAwait(false);
+            if (!lease.IsAcquired)
+            {
+                throw new RateLimitedException(lease.TryGetMetadata(System.Threading.RateLimiting.MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 1);
             }
 
             var result = await handler(new RpcCall(Mediator, Json, parameters, idName), cancellationToken);

@@ -60,6 +60,17 @@ public static class SecurityDependencyInjection
         services.AddSingleton<IAuthorizationHandler, KeyNameAuthorizationHandler>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
         services.AddScoped<IKeyAccess, HttpKeyAccess>();
+
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName)
+            .Validate(o => new[] { o.Crypto, o.Reads, o.KeyWrites, o.Admin }.All(c => c.PermitsPerSecond >= 0 && c.Burst >= 0), "Kms:RateLimits values must not be negative.")
+            .ValidateOnStart();
+        services.AddSingleton<KmsRateLimits>();
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>().Configure<KmsRateLimits>((options, limits) =>
+        {
+            options.GlobalLimiter = limits.ForHttp();
+            options.OnRejected = KmsRateLimits.RejectAsync;
+        });
         return services;
     }
 

@@ -31,6 +31,8 @@ public sealed class AccessCheckedKeyRepository(IKeyRepository inner, IKeyAccess 
     public Task<bool> NameExistsAsync(string name, Guid? exceptId, CancellationToken cancellationToken) =>
         inner.NameExistsAsync(name, exceptId, cancellationToken);
 
+    public Task<int> CountAsync(CancellationToken cancellationToken) => inner.CountAsync(cancellationToken);
+
     public async Task AddAsync(Key key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
