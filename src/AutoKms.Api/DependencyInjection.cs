@@ -4,6 +4,7 @@ using AutoKms.Api.Http;
 using AutoKms.Api.OpenApi;
 using AutoKms.Api.Rpc;
 using AutoKms.Api.Security;
+using AutoKms.Api.Transport;
 using AutoKms.Application.Common.Validation;
 using Microsoft.AspNetCore.Mvc;
 
@@ -27,6 +28,8 @@ public static class DependencyInjection
             .BindConfiguration(RequestBodyOptions.SectionName)
             .Validate(options => options.IsValid, RequestBodyOptions.InvalidMessage)
             .ValidateOnStart();
+
+        builder.AddKmsTransport();
 
         builder.Logging.ClearProviders();
         builder.Logging.AddJsonConsole(options =>
@@ -102,6 +105,13 @@ public static class DependencyInjection
     public static WebApplication UseApi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        // First: the client address, scheme and host every later step sees, from known proxies only.
+        // Without any configured, the middleware is left out: it would believe every sender.
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>>().Value.KnownProxies.Count > 0)
+        {
+            app.UseForwardedHeaders();
+        }
+
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
