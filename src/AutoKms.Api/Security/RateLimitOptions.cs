@@ -14,9 +14,9 @@ public sealed class RateLimitOptions
 
     public RateLimitClassOptions Reads { get; set; } = new();
 
-    public RateLimitClassOptions KeyWrites { get; set; } = new() { PermitsPerSecond = 20, Burst = 40 };
+    public RateLimitClassOptions KeyWrites { get; set; } = new() { PermitsPerSecond = 20, Burst = 100 };
 
-    public RateLimitClassOptions Admin { get; set; } = new() { PermitsPerSecond = 10, Burst = 20 };
+    public RateLimitClassOptions Admin { get; set; } = new() { PermitsPerSecond = 10, Burst = 50 };
 
     public RateLimitClassOptions For(string rateClass) => rateClass switch
     {
