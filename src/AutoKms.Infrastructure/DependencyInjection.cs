@@ -49,6 +49,7 @@ public static class DependencyInjection
     {
         // The root key first: a fresh database gets a generated key before the file exists.
         _ = services.GetRequiredService<RootKey>();
+        services.GetRequiredService<SqliteDatabase>().EnsureFileCreated();
         await services.GetRequiredService<SchemaMigrator>().MigrateAsync(SqliteMigrations.All, cancellationToken).ConfigureAwait(false);
         await services.GetRequiredService<RootKeyCheck>().VerifyAsync(cancellationToken).ConfigureAwait(false);
     }

@@ -1,16 +1,18 @@
 using System.Security.Cryptography;
-using System.Text;
 using AutoKms.Infrastructure.Persistence;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace AutoKms.Infrastructure.Crypto;
 
 /// <summary>
-/// Finds the root key: <c>Kms:RootKey</c> (base64), else <c>Kms:RootKeyFile</c>, else a generated
-/// <c>root.key</c> beside the database (mode 0600) with a warning that this is a development setup.
+/// Finds the root key: <c>Kms:RootKey</c> (base64), else <c>Kms:RootKeyFile</c>, else
+/// <c>root.key</c> beside the database, generated (mode 0600) for a new database in the
+/// Development environment or when <c>Kms:AllowRootKeyGeneration</c> is true, with a warning
+/// that this is a development setup.
 /// </summary>
-public sealed partial class RootKeyLoader(IOptions<KmsOptions> settings, SqliteDatabase database, ILogger<RootKeyLoader> logger)
+public sealed partial class RootKeyLoader(IOptions<KmsOptions> settings, SqliteDatabase database, IHostEnvironment environment, ILogger<RootKeyLoader> logger)
 {
     public const string DefaultFileName = "root.key";
 
@@ -28,13 +30,7 @@ public sealed partial class RootKeyLoader(IOptions<KmsOptions> settings, SqliteD
 
         if (!string.IsNullOrWhiteSpace(options.RootKeyFile))
         {
-            var path = Path.GetFullPath(options.RootKeyFile);
-            if (!File.Exists(path))
-            {
-                throw new InvalidOperationException($"Kms:RootKeyFile points to {path}, which does not exist.");
-            }
-
-            return new RootKey(ReadKeyFile(path)) { Source = path };
+            return RootKeyFile.Read(options.RootKeyFile, "Kms:RootKeyFile");
         }
 
         if (database.FilePath is null)
@@ -46,8 +42,9 @@ public sealed partial class RootKeyLoader(IOptions<KmsOptions> settings, SqliteD
         var generated = Path.Combine(Path.GetDirectoryName(database.FilePath)!, DefaultFileName);
         if (File.Exists(generated))
         {
+            var existing = RootKeyFile.Read(generated, "The development root key");
             LogDevelopmentKey(logger, generated);
-            return new RootKey(ReadKeyFile(generated)) { Source = generated };
+            return existing;
         }
 
         if (File.Exists(database.FilePath) && new FileInfo(database.FilePath).Length > 0)
@@ -57,28 +54,18 @@ public sealed partial class RootKeyLoader(IOptions<KmsOptions> settings, SqliteD
                 "Configure the root key it was sealed with (Kms:RootKey or Kms:RootKeyFile); a new one could not open it.");
         }
 
+        if (!environment.IsDevelopment() && !options.AllowRootKeyGeneration)
+        {
+            throw new InvalidOperationException(
+                $"No root key is configured and {generated} does not exist. Outside the Development environment the service " +
+                "generates a root key only when told to: configure one (Kms:RootKeyFile, Kms:RootKey or the pkcs11 provider), " +
+                $"or set Kms:AllowRootKeyGeneration=true to generate {generated} for this new database.");
+        }
+
         var bytes = RandomNumberGenerator.GetBytes(RootKey.Length);
-        WriteOwnerOnly(generated, bytes);
+        RootKeyFile.Create(generated, bytes);
         LogGeneratedKey(logger, generated);
         return new RootKey(bytes) { Source = generated };
-    }
-
-    private static byte[] ReadKeyFile(string path)
-    {
-        var raw = File.ReadAllBytes(path);
-        if (raw.Length == RootKey.Length)
-        {
-            return raw;
-        }
-
-        try
-        {
-            return DecodeBase64(Encoding.ASCII.GetString(raw).Trim(), path);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(raw);
-        }
     }
 
     private static byte[] DecodeBase64(string text, string source)
@@ -91,24 +78,6 @@ public sealed partial class RootKeyLoader(IOptions<KmsOptions> settings, SqliteD
         {
             throw new InvalidOperationException($"The root key from {source} is not valid base64.");
         }
-    }
-
-    private static void WriteOwnerOnly(string path, byte[] bytes)
-    {
-        var options = new FileStreamOptions
-        {
-            Mode = FileMode.CreateNew,
-            Access = FileAccess.Write,
-            Options = FileOptions.WriteThrough,
-        };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        using var stream = new FileStream(path, options);
-        stream.Write(bytes);
-        stream.Flush(flushToDisk: true);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No root key configured: generated {Path} (mode 0600). This is a development setup; set Kms:RootKey or Kms:RootKeyFile in production and back the key up apart from the database.")]

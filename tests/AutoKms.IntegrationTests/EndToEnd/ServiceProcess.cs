@@ -7,7 +7,8 @@ namespace AutoKms.IntegrationTests.EndToEnd;
 
 /// <summary>
 /// The built service as a real process, started the way the README starts it (no configuration,
-/// SQLite in the working directory), on a free loopback port.
+/// SQLite in the working directory, the Development environment that <c>dotnet run</c> takes from
+/// launchSettings.json), on a free loopback port. Tests may add environment variables.
 /// </summary>
 public sealed class ServiceProcess : IAsyncDisposable
 {
@@ -37,7 +38,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<ServiceProcess> StartAsync(string workingDirectory)
+    public static async Task<ServiceProcess> StartAsync(string workingDirectory, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var port = FreePort();
         var info = new ProcessStartInfo("dotnet")
@@ -50,9 +51,20 @@ public sealed class ServiceProcess : IAsyncDisposable
         info.ArgumentList.Add(ApiAssemblyPath());
         info.ArgumentList.Add("--urls");
         info.ArgumentList.Add($"http://127.0.0.1:{port}");
-        info.Environment.Remove("ASPNETCORE_ENVIRONMENT");
         info.Environment.Remove("ConnectionStrings__Kms");
         info.Environment.Remove("Kms__RootKey");
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+            {
+                info.Environment.Remove(name);
+            }
+            else
+            {
+                info.Environment[name] = value;
+            }
+        }
 
         var service = new ServiceProcess(Process.Start(info)!, new Uri($"http://127.0.0.1:{port}"));
         await service.WaitUntilHealthyAsync();
