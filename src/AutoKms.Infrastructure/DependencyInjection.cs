@@ -1,5 +1,6 @@
 using AutoKms.Application.Common.Interfaces;
 using AutoKms.Infrastructure.Crypto;
+using AutoKms.Infrastructure.Crypto.Pkcs11;
 using AutoKms.Infrastructure.Maintenance;
 using AutoKms.Infrastructure.Persistence;
 using AutoKms.Infrastructure.Persistence.Migrations;
@@ -20,6 +21,7 @@ public static class DependencyInjection
         // Infrastructure's slice of the Kms section; a value that does not bind stops start-up.
         services.AddOptions<KmsOptions>().BindConfiguration(KmsOptions.SectionName).ValidateOnStart();
         services.AddSingleton(new SqliteDatabase(configuration.GetConnectionString("Kms")));
+        services.AddSingleton<Pkcs11Tokens>();
         services.AddSingleton<RootKeyLoader>();
         services.AddSingleton(provider => provider.GetRequiredService<RootKeyLoader>().Load());
 
@@ -48,7 +50,7 @@ public static class DependencyInjection
     public static async Task InitializeInfrastructureAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         // The root key first: a fresh database gets a generated key before the file exists.
-        _ = services.GetRequiredService<RootKey>();
+        _ = services.GetRequiredService<IRootKey>();
         services.GetRequiredService<SqliteDatabase>().EnsureFileCreated();
         await services.GetRequiredService<SchemaMigrator>().MigrateAsync(SqliteMigrations.All, cancellationToken).ConfigureAwait(false);
         await services.GetRequiredService<RootKeyCheck>().VerifyAsync(cancellationToken).ConfigureAwait(false);

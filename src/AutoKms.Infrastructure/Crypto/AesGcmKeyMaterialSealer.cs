@@ -5,61 +5,50 @@ using AutoKms.Application.Cryptography;
 namespace AutoKms.Infrastructure.Crypto;
 
 /// <summary>
-/// Seals key material with AES-256-GCM under the root key. Blob layout:
+/// Seals key material with AES-256-GCM under the root key, wherever that key is kept
+/// (<see cref="IRootKey"/>: in this process, or inside a PKCS#11 token). Blob layout:
 /// <c>0x01 ‖ nonce(12) ‖ ciphertext ‖ tag(16)</c>; the associated data binds the key id, version,
 /// algorithm and usage (<see cref="SealingContext"/>), so a sealed blob copied to another key or
 /// version, or relabelled with another algorithm, fails to open.
 /// </summary>
-public sealed class AesGcmKeyMaterialSealer(RootKey rootKey) : IKeyMaterialSealer
+public sealed class AesGcmKeyMaterialSealer(IRootKey rootKey) : IKeyMaterialSealer
 {
     private const byte FormatVersion = 1;
     private const int HeaderSize = 1 + AeadSizes.Nonce;
 
     public byte[] Seal(SealingContext context, KeyMaterial material)
     {
-        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(material);
-        var sealedBlob = new byte[HeaderSize + material.Length + AeadSizes.Tag];
-        sealedBlob[0] = FormatVersion;
-        var nonce = sealedBlob.AsSpan(1, AeadSizes.Nonce);
-        RandomNumberGenerator.Fill(nonce);
+        return SealWith(rootKey, context, material.Span);
+    }
 
-        using var aes = new AesGcm(rootKey.Span, AeadSizes.Tag);
-        aes.Encrypt(
-            nonce,
-            material.Span,
-            sealedBlob.AsSpan(HeaderSize, material.Length),
-            sealedBlob.AsSpan(HeaderSize + material.Length, AeadSizes.Tag),
-            context.AssociatedData());
+    public KeyMaterial Unseal(SealingContext context, ReadOnlyMemory<byte> sealedMaterial) => UnsealWith(rootKey, context, sealedMaterial.Span);
+
+    /// <summary>Seals under the given root key (the root-key check and rotation name the key).</summary>
+    public static byte[] SealWith(IRootKey rootKey, SealingContext context, ReadOnlySpan<byte> material)
+    {
+        ArgumentNullException.ThrowIfNull(rootKey);
+        ArgumentNullException.ThrowIfNull(context);
+        Span<byte> nonce = stackalloc byte[AeadSizes.Nonce];
+        RandomNumberGenerator.Fill(nonce);
+        var body = rootKey.Encrypt(nonce, material, context.AssociatedData());
+        var sealedBlob = new byte[HeaderSize + body.Length];
+        sealedBlob[0] = FormatVersion;
+        nonce.CopyTo(sealedBlob.AsSpan(1));
+        body.CopyTo(sealedBlob.AsSpan(HeaderSize));
         return sealedBlob;
     }
 
-    public KeyMaterial Unseal(SealingContext context, ReadOnlyMemory<byte> sealedMaterial)
+    /// <summary>Opens a blob under the given root key; a CryptographicException if it does not authenticate.</summary>
+    public static KeyMaterial UnsealWith(IRootKey rootKey, SealingContext context, ReadOnlySpan<byte> blob)
     {
+        ArgumentNullException.ThrowIfNull(rootKey);
         ArgumentNullException.ThrowIfNull(context);
-        var blob = sealedMaterial.Span;
         if (blob.Length < HeaderSize + AeadSizes.Tag || blob[0] != FormatVersion)
         {
             throw new CryptographicException("Sealed key material has an unknown format.");
         }
 
-        var length = blob.Length - HeaderSize - AeadSizes.Tag;
-        var plain = new byte[length];
-        try
-        {
-            using var aes = new AesGcm(rootKey.Span, AeadSizes.Tag);
-            aes.Decrypt(
-                blob.Slice(1, AeadSizes.Nonce),
-                blob.Slice(HeaderSize, length),
-                blob.Slice(HeaderSize + length, AeadSizes.Tag),
-                plain,
-                context.AssociatedData());
-            return new KeyMaterial(plain);
-        }
-        catch
-        {
-            CryptographicOperations.ZeroMemory(plain);
-            throw;
-        }
+        return new KeyMaterial(rootKey.Decrypt(blob.Slice(1, AeadSizes.Nonce), blob[HeaderSize..], context.AssociatedData()));
     }
 }

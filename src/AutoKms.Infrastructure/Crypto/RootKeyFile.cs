@@ -77,7 +77,7 @@ public static class RootKeyFile
     }
 
     /// <summary>Refuses a file that group or others have any access to.</summary>
-    public static void EnsureOwnerOnly(string path)
+    public static void EnsureOwnerOnly(string path, string what = "root key file")
     {
         if (OperatingSystem.IsWindows())
         {
@@ -89,7 +89,7 @@ public static class RootKeyFile
         {
             var octal = Convert.ToString((int)mode, 8);
             throw new InvalidOperationException(
-                $"The root key file {path} is readable by group or others (mode {octal}); refusing to use it. " +
+                $"The {what} {path} is readable by group or others (mode {octal}); refusing to use it. " +
                 $"Restrict it to its owner: chmod 600 {path}");
         }
     }

@@ -3,6 +3,7 @@ using AutoKms.Application.Cryptography;
 using AutoKms.Domain.Keys;
 using AutoKms.Infrastructure;
 using AutoKms.Infrastructure.Crypto;
+using AutoKms.Infrastructure.Crypto.Pkcs11;
 using AutoKms.Infrastructure.Persistence;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -61,7 +62,7 @@ public sealed class RootKeyLoaderTests
     private static readonly IHostEnvironment Production = Mock.Of<IHostEnvironment>(e => e.EnvironmentName == Environments.Production);
 
     private static RootKeyLoader Loader(KmsOptions options, SqliteDatabase database, IHostEnvironment? environment = null) =>
-        new(Options.Create(options), database, environment ?? Production, NullLogger<RootKeyLoader>.Instance);
+        new(Options.Create(options), database, environment ?? Production, new Pkcs11Tokens(Options.Create(options)), NullLogger<RootKeyLoader>.Instance);
 
     private static string NewDirectory() => Directory.CreateTempSubdirectory("autokms-unit").FullName;
 
@@ -80,8 +81,8 @@ public sealed class RootKeyLoaderTests
         var database = new SqliteDatabase($"Data Source={Path.Combine(directory, "kms.db")}");
         var loader = Loader(new KmsOptions(), database, Development);
 
-        using var first = loader.Load();
-        using var second = loader.Load();
+        using var first = (RootKey)loader.Load();
+        using var second = (RootKey)loader.Load();
         var file = Path.Combine(directory, RootKeyLoader.DefaultFileName);
 
         Assert.That(File.GetUnixFileMode(file), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
@@ -110,7 +111,7 @@ public sealed class RootKeyLoaderTests
         var bytes = RandomNumberGenerator.GetBytes(32);
         var database = new SqliteDatabase("Data Source=:memory:");
 
-        using var loaded = Loader(new KmsOptions { RootKey = Convert.ToBase64String(bytes) }, database).Load();
+        using var loaded = (RootKey)Loader(new KmsOptions { RootKey = Convert.ToBase64String(bytes) }, database).Load();
 
         Assert.That(loaded.Span.ToArray(), Is.EqualTo(bytes));
         Assert.Throws<InvalidOperationException>(() => Loader(new KmsOptions { RootKey = "not base64!" }, database).Load());
@@ -124,9 +125,9 @@ public sealed class RootKeyLoaderTests
         var bytes = RandomNumberGenerator.GetBytes(32);
         var database = new SqliteDatabase("Data Source=:memory:");
 
-        using var fromBase64 = Loader(new KmsOptions { RootKeyFile = WriteKeyFile(directory, Convert.ToBase64String(bytes) + "\n") }, database).Load();
-        using var fromHex = Loader(new KmsOptions { RootKeyFile = WriteKeyFile(directory, Convert.ToHexString(bytes) + "\r\n") }, database).Load();
-        using var fromLowerHexReadOnly = Loader(new KmsOptions { RootKeyFile = WriteKeyFile(directory, Convert.ToHexStringLower(bytes), UnixFileMode.UserRead) }, database).Load();
+        using var fromBase64 = (RootKey)Loader(new KmsOptions { RootKeyFile = WriteKeyFile(directory, Convert.ToBase64String(bytes) + "\n") }, database).Load();
+        using var fromHex = (RootKey)Loader(new KmsOptions { RootKeyFile = WriteKeyFile(directory, Convert.ToHexString(bytes) + "\r\n") }, database).Load();
+        using var fromLowerHexReadOnly = (RootKey)Loader(new KmsOptions { RootKeyFile = WriteKeyFile(directory, Convert.ToHexStringLower(bytes), UnixFileMode.UserRead) }, database).Load();
 
         Assert.That(fromBase64.Span.ToArray(), Is.EqualTo(bytes));
         Assert.That(fromHex.Span.ToArray(), Is.EqualTo(bytes));
