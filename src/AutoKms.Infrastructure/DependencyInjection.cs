@@ -23,15 +23,18 @@ public static class DependencyInjection
         services.AddSingleton(new SqliteDatabase(configuration.GetConnectionString("Kms")));
         services.AddSingleton<Pkcs11Tokens>();
         services.AddSingleton<RootKeyLoader>();
-        services.AddSingleton(provider => provider.GetRequiredService<RootKeyLoader>().Load());
+        services.AddSingleton(provider => new RootKeyRing(provider.GetRequiredService<RootKeyLoader>().Load(), provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<RootKeyCustody>();
+        services.AddSingleton<IRootKeyCustody>(provider => provider.GetRequiredService<RootKeyCustody>());
 
         services.AddSingleton<ICryptoProvider, SoftwareCryptoProvider>();
-        services.AddSingleton<IKeyMaterialSealer, AesGcmKeyMaterialSealer>();
+        services.AddSingleton<IKeyMaterialSealer>(provider => new AesGcmKeyMaterialSealer(provider.GetRequiredService<RootKeyRing>()));
 
         services.AddScoped<DbSession>();
         services.AddScoped<IUnitOfWork>(provider => provider.GetRequiredService<DbSession>());
         services.AddScoped<IKeyRepository, KeyRepository>();
         services.AddScoped<IKeyReadService, KeyReadService>();
+        services.AddScoped<ISealedMaterialStore, SealedMaterialStore>();
         services.AddScoped<IHealthProbe, SqliteHealthProbe>();
 
         services.AddSingleton<IEncryptionCounter, BatchedEncryptionCounter>();
@@ -50,7 +53,7 @@ public static class DependencyInjection
     public static async Task InitializeInfrastructureAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         // The root key first: a fresh database gets a generated key before the file exists.
-        _ = services.GetRequiredService<IRootKey>();
+        _ = services.GetRequiredService<RootKeyRing>();
         services.GetRequiredService<SqliteDatabase>().EnsureFileCreated();
         await services.GetRequiredService<SchemaMigrator>().MigrateAsync(SqliteMigrations.All, cancellationToken).ConfigureAwait(false);
         await services.GetRequiredService<RootKeyCheck>().VerifyAsync(cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using AutoKms.Application.Common.Exceptions;
+using AutoKms.Application.RootKeys;
 using AutoKms.Infrastructure.Crypto.Pkcs11;
 using AutoKms.Infrastructure.Persistence;
 using Microsoft.Extensions.Hosting;
@@ -108,10 +110,47 @@ public sealed partial class RootKeyLoader(IOptions<KmsOptions> settings, SqliteD
         return conflict is null ? provider : throw new InvalidOperationException(conflict);
     }
 
+    /// <summary>
+    /// Opens the root key a rotation moves to: a root-key file, or a key in the configured token,
+    /// generated there when the token has none by that label (the request is the operator's say-so).
+    /// A key that cannot be used is the request's fault: <see cref="InvalidRequestException"/>.
+    /// </summary>
+    public IRootKey OpenForRotation(NewRootKey newRootKey)
+    {
+        ArgumentNullException.ThrowIfNull(newRootKey);
+        try
+        {
+            if (!string.IsNullOrWhiteSpace(newRootKey.KeyFile))
+            {
+                return RootKeyFile.Read(newRootKey.KeyFile, "key_file");
+            }
+
+            var token = tokens.Open();
+            var label = newRootKey.Pkcs11KeyLabel!;
+            var key = token.FindAesKey(label);
+            if (key is null)
+            {
+                key = token.GenerateAesKey(label);
+                LogGeneratedTokenKey(logger, label, token.TokenLabel);
+            }
+
+            return new Pkcs11RootKey(token, key, label);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new InvalidRequestException(ex.Message);
+        }
+    }
+
     private Pkcs11RootKey FromToken(KmsOptions options)
     {
+        if (string.IsNullOrWhiteSpace(options.Pkcs11.KeyLabel))
+        {
+            throw new InvalidOperationException("The pkcs11 root-key provider needs Kms:Pkcs11:KeyLabel.");
+        }
+
         var token = tokens.Open();
-        var label = options.Pkcs11.KeyLabel!;
+        var label = options.Pkcs11.KeyLabel;
         var key = token.FindAesKey(label);
         if (key is null)
         {
@@ -161,7 +200,7 @@ public sealed partial class RootKeyLoader(IOptions<KmsOptions> settings, SqliteD
     [LoggerMessage(Level = LogLevel.Information, Message = "Root key: {Source}")]
     private static partial void LogRootKey(ILogger logger, string source);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Generated the root key '{Label}' inside PKCS#11 token '{Token}' (AES-256, sensitive, not extractable) for a new database. Back the token up as its vendor prescribes: without this key the database cannot be opened.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Generated the root key '{Label}' inside PKCS#11 token '{Token}' (AES-256, sensitive, not extractable). Back the token up as its vendor prescribes: without this key the database cannot be opened.")]
     private static partial void LogGeneratedTokenKey(ILogger logger, string label, string token);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No root key configured and the database is in memory: using an ephemeral root key. Nothing survives a restart.")]

@@ -56,6 +56,10 @@ public sealed class Pkcs11RootKeyTests
         var context = new SealingContext(Guid.Parse(keyId), 1, KeyAlgorithm.Aes256Gcm, KeyUsage.EncryptDecrypt);
         using var material = AesGcmKeyMaterialSealer.UnsealWith(rootKey, context, sealedV1);
         Assert.That(OpenWith(material.Span, v1), Is.EqualTo("hello world"), "the unsealed material decrypts the service's ciphertext");
+        var tampered = sealedV1.ToArray();
+        tampered[^1] ^= 1;
+        Assert.Throws<AuthenticationTagMismatchException>(() => AesGcmKeyMaterialSealer.UnsealWith(rootKey, context, tampered), "the token's answer to a bad tag is an authentication failure");
+        Assert.Throws<AuthenticationTagMismatchException>(() => AesGcmKeyMaterialSealer.UnsealWith(rootKey, context with { Version = 2 }, sealedV1));
 
         // ...but nothing outside it does: the material is in no database file,
         var files = Directory.GetFiles(directory, "kms.db*").Select(File.ReadAllBytes).ToList();
@@ -141,6 +145,38 @@ public sealed class Pkcs11RootKeyTests
 
         using var hsm = new Pkcs11Token(token.Library, token.TokenLabel, Pkcs11Token.ReadPinFile(token.PinFile));
         Assert.That(hsm.FindAesKey(label), Is.Not.Null, "the generated key is a sensitive, non-extractable token key");
+    }
+
+    [Test]
+    public async Task RotateRootKey_FromAFileIntoTheToken_LeavesADatabaseOnlyTheTokenOpens()
+    {
+        var token = SoftHsm.Require();
+        var label = $"migrated-{Guid.NewGuid():N}";
+        var directory = TempDirectory.Create();
+        var keyFile = Path.Combine(directory, "root.key");
+        RootKeyFile.Create(keyFile, RandomNumberGenerator.GetBytes(32));
+
+        // The file provider, with the token configured beside it for the rotation to reach.
+        var fileSettings = token.ServiceSettings(label);
+        fileSettings.Remove("Kms:RootKeyProvider");
+        fileSettings.Remove("Kms:Pkcs11:KeyLabel");
+        fileSettings["Kms:RootKeyFile"] = keyFile;
+        string keyId;
+        Dictionary<string, object?> ciphertext;
+        using (var onFile = new KmsApiFactory(directory, settings: fileSettings))
+        using (var client = onFile.CreateClient())
+        {
+            keyId = (await client.PostJsonAsync("/kms/key", new { name = "k", algorithm = "AES256_GCM" }).Ensure(HttpStatusCode.Created).ReadNodeAsync())["id"]!.GetValue<string>();
+            ciphertext = await EncryptAsync(client, keyId, "moved into the HSM");
+            var rotated = await client.PostJsonAsync("/kms/root_key/rotate", new { pkcs11_key_label = label }).Ensure(HttpStatusCode.OK).ReadNodeAsync();
+            Assert.That(rotated["root_key"]!.GetValue<string>(), Does.Contain(label));
+            Assert.That(rotated["resealed_versions"]!.GetValue<int>(), Is.EqualTo(1));
+        }
+
+        File.Delete(keyFile);
+        using var onToken = new KmsApiFactory(directory, settings: token.ServiceSettings(label));
+        using var reopened = onToken.CreateClient();
+        Assert.That(await DecryptAsync(reopened, keyId, ciphertext), Is.EqualTo("moved into the HSM"));
     }
 
     private static async Task<Dictionary<string, object?>> EncryptAsync(HttpClient client, string keyId, string text)

@@ -175,3 +175,43 @@ public sealed class RootKeyLoaderTests
         Assert.Throws<InvalidOperationException>(() => Loader(new KmsOptions { RootKeyFile = Path.Combine(directory, "missing") }, database).Load());
     }
 }
+
+public sealed class RootKeyRingTests
+{
+    private static readonly SealingContext Context = new(Guid.NewGuid(), 1, KeyAlgorithm.Aes256Gcm, KeyUsage.EncryptDecrypt);
+
+    [Test]
+    public void DuringARotation_TheNewKeySeals_BothUnseal_AndAfterTheGraceOnlyTheNewOne()
+    {
+        var clock = new SettableClock();
+        var oldRoot = new RootKey(RandomNumberGenerator.GetBytes(32));
+        var newRoot = new RootKey(RandomNumberGenerator.GetBytes(32));
+        using var ring = new RootKeyRing(oldRoot, clock);
+        var sealer = new AesGcmKeyMaterialSealer(ring);
+        var underOld = sealer.Seal(Context, new KeyMaterial(new byte[32]));
+
+        ring.BeginRotation(newRoot);
+        var underNew = sealer.Seal(Context, new KeyMaterial(new byte[32]));
+
+        Assert.That(ring.IsRotating, Is.True);
+        Assert.DoesNotThrow(() => sealer.Unseal(Context, underOld).Dispose());
+        Assert.DoesNotThrow(() => AesGcmKeyMaterialSealer.UnsealWith(newRoot, Context, underNew).Dispose());
+        Assert.Throws<InvalidOperationException>(() => ring.BeginRotation(new RootKey(RandomNumberGenerator.GetBytes(32))), "one rotation at a time");
+
+        ring.CompleteRotation();
+        clock.Now += RootKeyRing.RetiredKeyGrace - TimeSpan.FromSeconds(1);
+        Assert.DoesNotThrow(() => sealer.Unseal(Context, underOld).Dispose(), "a request that read the blob before it was re-sealed still opens it");
+
+        clock.Now += TimeSpan.FromSeconds(1);
+        Assert.Throws<AuthenticationTagMismatchException>(() => sealer.Unseal(Context, underOld));
+        Assert.That(oldRoot.Span.ToArray(), Is.All.Zero, "the retired key is zeroed");
+        Assert.DoesNotThrow(() => sealer.Unseal(Context, underNew).Dispose());
+    }
+
+    private sealed class SettableClock : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = new(2026, 11, 29, 0, 0, 0, TimeSpan.Zero);
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+}

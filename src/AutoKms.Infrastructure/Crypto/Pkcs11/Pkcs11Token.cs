@@ -151,7 +151,11 @@ public sealed class Pkcs11Token : IDisposable
                 return session.Decrypt(mechanism, key, input);
             });
         }
-        catch (InvalidOperationException ex) when (ex.InnerException is Pkcs11Exception { RV: CKR.CKR_ENCRYPTED_DATA_INVALID or CKR.CKR_ENCRYPTED_DATA_LEN_RANGE })
+        // What a token answers for a GCM tag that does not match: the standard's
+        // CKR_ENCRYPTED_DATA_INVALID, or (SoftHSM 2.6, when OpenSSL's final step fails)
+        // CKR_GENERAL_ERROR or CKR_FUNCTION_FAILED. A token that is gone answers others
+        // (CKR_DEVICE_*, CKR_SESSION_*, CKR_TOKEN_*), which stay failures of the token.
+        catch (InvalidOperationException ex) when (ex.InnerException is Pkcs11Exception { RV: CKR.CKR_ENCRYPTED_DATA_INVALID or CKR.CKR_ENCRYPTED_DATA_LEN_RANGE or CKR.CKR_GENERAL_ERROR or CKR.CKR_FUNCTION_FAILED })
         {
             throw new AuthenticationTagMismatchException("The sealed data does not authenticate under this root key.", ex);
         }

@@ -30,7 +30,7 @@ public sealed class Pkcs11Tokens(IOptions<KmsOptions> settings) : IDisposable
 
     private static Pkcs11Token Connect(Pkcs11Options options)
     {
-        var missing = new[] { (nameof(options.Library), options.Library), (nameof(options.TokenLabel), options.TokenLabel), (nameof(options.KeyLabel), options.KeyLabel) }
+        var missing = new[] { (nameof(options.Library), options.Library), (nameof(options.TokenLabel), options.TokenLabel) }
             .Where(s => string.IsNullOrWhiteSpace(s.Item2))
             .Select(s => $"Kms:Pkcs11:{s.Item1}")
             .ToList();
