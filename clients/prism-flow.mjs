@@ -470,6 +470,18 @@ async function main() {
   await call("PurgeKey", { params: { id: unknownId }, expect: 404, label: " (unknown id)" });
   await call("PurgeKey", { params: { id: "not-a-uuid" }, expect: 422, label: " (id not a UUID)" });
 
+  // Tokens (the harness runs the service in open mode, where the caller is an admin)
+  const issued = await call("CreateToken", { body: { name: `prism-${Date.now()}`, scopes: ["kms.verify"], keys: ["pub-*"] }, expect: 201 });
+  await call("CreateToken", { body: { name: "bad-scope", scopes: ["kms.everything"] }, expect: 422, label: " (unknown scope)" });
+  await call("ListTokens", { expect: 200 });
+  await call("ListTokens", { query: { limit: 0 }, expect: 422, label: " (limit 0)" });
+  const tokenId = issued?.body?.id;
+  if (tokenId) {
+    await call("RevokeToken", { params: { id: tokenId }, expect: 200 });
+    await call("RevokeToken", { params: { id: tokenId }, expect: 409, label: " (already revoked)" });
+  }
+  await call("RevokeToken", { params: { id: unknownId }, expect: 404, label: " (unknown id)" });
+
   // JSON-RPC
   const rpcExample = example("Call");
   const rpcBody = rpcExample && typeof rpcExample === "object" ? rpcExample : { jsonrpc: "2.0", method: "System.healthz", id: 1 };

@@ -3,6 +3,8 @@ using System.Text.Json.Serialization;
 using AutoKms.Api.Http;
 using AutoKms.Api.OpenApi;
 using AutoKms.Api.Rpc;
+using AutoKms.Api.Security;
+using AutoKms.Api.Transport;
 using AutoKms.Application.Common.Validation;
 using Microsoft.AspNetCore.Mvc;
 
@@ -17,7 +19,7 @@ public static class DependencyInjection
         // The README's run command serves http://127.0.0.1:8000 unless --urls / ASPNETCORE_URLS say otherwise.
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
         {
-            builder.WebHost.UseUrls("http://127.0.0.1:8000");
+            builder.WebHost.UseUrls(DefaultUrl);
         }
 
         // The Api's slice of the Kms section: the body limit RequestBodyLimitMiddleware applies to
@@ -26,6 +28,8 @@ public static class DependencyInjection
             .BindConfiguration(RequestBodyOptions.SectionName)
             .Validate(options => options.IsValid, RequestBodyOptions.InvalidMessage)
             .ValidateOnStart();
+
+        builder.AddKmsTransport();
 
         builder.Logging.ClearProviders();
         builder.Logging.AddJsonConsole(options =>
@@ -72,6 +76,9 @@ public static class DependencyInjection
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 
         services.AddSingleton<RpcMethods>();
+        services.AddKmsSecurity(BoundUrls(builder.Configuration));
+        services.AddHttpContextAccessor();
+        services.AddScoped<AutoKms.Application.Common.Interfaces.ICallerContext, Security.HttpCallerContext>();
 
         services.AddOpenApi(OpenApiDocumentEndpoint.DocumentName, options =>
         {
@@ -84,23 +91,47 @@ public static class DependencyInjection
         return builder;
     }
 
+    public const string DefaultUrl = "http://127.0.0.1:8000";
+
+    /// <summary>Where the service will listen: --urls / ASPNETCORE_URLS, Kestrel endpoints, or the default.</summary>
+    public static IReadOnlyList<string> BoundUrls(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var urls = (configuration["urls"] ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        urls.AddRange(configuration.GetSection("Kestrel:Endpoints").GetChildren().Select(e => e["Url"]).OfType<string>());
+        return urls.Count > 0 ? urls : [DefaultUrl];
+    }
+
     public static WebApplication UseApi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        // First: the client address, scheme and host every later step sees, from known proxies only.
+        // Without any configured, the middleware is left out: it would believe every sender.
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>>().Value.KnownProxies.Count > 0)
+        {
+            app.UseForwardedHeaders();
+        }
+
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseMiddleware<SeedArrayCreateRewrite>();
-        app.UseRouting();
+        app.UseMiddleware<OpenModeGuardMiddleware>();
 
-        app.MapOpenApiDocument();
+        // The interactive page is public; what it calls is not.
         app.UseSwaggerUI(options =>
         {
             options.RoutePrefix = "docs";
             options.SwaggerEndpoint(OpenApiDocumentEndpoint.Path, "Auto KMS");
             options.DocumentTitle = "Auto KMS API";
         });
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+
+        app.MapOpenApiDocument().AllowAnonymous();
         app.MapControllers();
         return app;
     }

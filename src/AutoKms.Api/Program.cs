@@ -26,9 +26,10 @@ try
     app.Services.GetRequiredService<IStartupValidator>().Validate();
     await app.Services.InitializeInfrastructureAsync();
 }
-catch (Exception ex) when (ex is OptionsValidationException or InvalidOperationException or IOException or UnauthorizedAccessException or System.Data.Common.DbException)
+catch (Exception ex) when (ex is OptionsValidationException or AggregateException or InvalidOperationException or IOException or UnauthorizedAccessException or System.Data.Common.DbException)
 {
-    StartupLog.CannotStart(app.Logger, ex.Message);
+    // Bad settings in several layers arrive together, one message per layer.
+    StartupLog.CannotStart(app.Logger, ex is AggregateException all ? string.Join(" ", all.InnerExceptions.Select(e => e.Message)) : ex.Message);
     throw;
 }
 

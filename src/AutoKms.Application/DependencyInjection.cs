@@ -24,6 +24,10 @@ public static class DependencyInjection
         // The use cases' slice of the Kms section, range-checked when the host starts.
         services.AddOptions<KmsSettings>().BindConfiguration(KmsSettings.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<KmsSettings>, KmsSettingsValidation>();
+        services.AddOptions<KeyLimits>().BindConfiguration(KeyLimits.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<KeyLimits>, KeyLimitsValidation>();
+        services.AddSingleton<KeyMaterialWorker>();
+        services.AddScoped<KeyCreationBudget>();
 
         services.AddScoped<ServiceFactory>(provider => type => provider.GetService(type)!);
         services.AddScoped<IMediator, Mediator>();
@@ -48,6 +52,8 @@ public static class DependencyInjection
         services.AddScoped<KeyCipher>();
         services.AddScoped<KeyMaterialReader>();
         services.AddScoped<KeyUpdates>();
+        services.AddSingleton<Tokens.TokenCache>();
+        services.AddScoped<Tokens.TokenAuthentication>();
         services.AddScoped<KeyVersions.KeyVersionUpdates>();
         return services;
     }

@@ -32,7 +32,11 @@ public static class DependencyInjection
 
         services.AddScoped<DbSession>();
         services.AddScoped<IUnitOfWork>(provider => provider.GetRequiredService<DbSession>());
-        services.AddScoped<IKeyRepository, KeyRepository>();
+        // Use cases get keys through the access check; the storage repository sits behind it.
+        services.AddScoped<KeyRepository>();
+        services.AddScoped<IKeyRepository>(provider => new Application.Common.Security.AccessCheckedKeyRepository(
+            provider.GetRequiredService<KeyRepository>(), provider.GetRequiredService<IKeyAccess>()));
+        services.AddScoped<ITokenRepository, TokenRepository>();
         services.AddScoped<IKeyReadService, KeyReadService>();
         services.AddScoped<ISealedMaterialStore, SealedMaterialStore>();
         services.AddScoped<IHealthProbe, SqliteHealthProbe>();

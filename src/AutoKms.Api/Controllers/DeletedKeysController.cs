@@ -1,9 +1,12 @@
 using AutoKms.Api.Http;
+using AutoKms.Api.Security;
 using AutoKms.Application.Common.Models;
 using AutoKms.Application.DeletedKeys.Commands.PurgeKey;
 using AutoKms.Application.DeletedKeys.Commands.RecoverKey;
 using AutoKms.Application.DeletedKeys.Queries.ListDeletedKeys;
 using MediatR;
+using AutoKms.Application.Common.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AutoKms.Api.Controllers;
@@ -12,6 +15,7 @@ namespace AutoKms.Api.Controllers;
 [Route("kms/deleted_key")]
 [Tags("Deleted keys")]
 [RouteIdName("key id")]
+[RateLimitClass(RateLimitClasses.KeyWrites)]
 public sealed class DeletedKeysController(IMediator mediator) : KmsControllerBase(mediator)
 {
     /// <summary>Deleted keys that can still be recovered, with when each will be purged.</summary>
@@ -21,6 +25,8 @@ public sealed class DeletedKeysController(IMediator mediator) : KmsControllerBas
     /// <response code="200">The deleted keys, oldest deletion first.</response>
     [HttpGet("")]
     [ProducesResponseType<IReadOnlyList<DeletedKeyDto>>(StatusCodes.Status200OK)]
+    [Authorize(Policy = Scopes.KeysRead)]
+    [RateLimitClass(RateLimitClasses.Reads)]
     public async Task<IReadOnlyList<DeletedKeyDto>> ListDeletedKeys([FromQuery] int? limit, [FromQuery] int? offset, CancellationToken cancellationToken) =>
         await Mediator.Send(new ListDeletedKeysQuery(limit ?? ListDeletedKeysQuery.DefaultLimit, offset ?? 0), cancellationToken);
 
@@ -32,6 +38,7 @@ public sealed class DeletedKeysController(IMediator mediator) : KmsControllerBas
     [HttpPost("{id}/recover")]
     [ProducesResponseType<KeyDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [Authorize(Policy = Scopes.KeysManage)]
     public async Task<KeyDto> RecoverKey(Guid id, CancellationToken cancellationToken) =>
         await Mediator.Send(new RecoverKeyCommand(id), cancellationToken);
 
@@ -43,6 +50,7 @@ public sealed class DeletedKeysController(IMediator mediator) : KmsControllerBas
     [HttpDelete("{id}")]
     [ProducesResponseType<DeleteResult>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [Authorize(Policy = Scopes.KeysManage)]
     public async Task<DeleteResult> PurgeKey(Guid id, CancellationToken cancellationToken) =>
         await Mediator.Send(new PurgeKeyCommand(id), cancellationToken);
 }

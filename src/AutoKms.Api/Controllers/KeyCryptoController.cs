@@ -1,7 +1,10 @@
 using AutoKms.Api.Contracts.Cryptography;
 using AutoKms.Api.Http;
+using AutoKms.Api.Security;
 using AutoKms.Application.Cryptography.Queries.GetPublicKey;
 using MediatR;
+using AutoKms.Application.Common.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AutoKms.Api.Controllers;
@@ -12,6 +15,7 @@ namespace AutoKms.Api.Controllers;
 [RouteIdName("key id")]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+[RateLimitClass(RateLimitClasses.Crypto)]
 public sealed class KeyCryptoController(IMediator mediator) : KmsControllerBase(mediator)
 {
     /// <summary>Encrypts with the key's primary version (AES-256-GCM / ChaCha20-Poly1305 with a service-chosen nonce, or RSA-OAEP-SHA256).</summary>
@@ -24,6 +28,7 @@ public sealed class KeyCryptoController(IMediator mediator) : KmsControllerBase(
     [HttpPost("encrypt")]
     [Consumes("application/json")]
     [ProducesResponseType<EncryptResponse>(StatusCodes.Status200OK)]
+    [Authorize(Policy = Scopes.Encrypt)]
     public async Task<EncryptResponse> Encrypt(Guid id, [FromBody] EncryptRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -38,6 +43,7 @@ public sealed class KeyCryptoController(IMediator mediator) : KmsControllerBase(
     [HttpPost("encrypt/batch")]
     [Consumes("application/json")]
     [ProducesResponseType<EncryptBatchResponse>(StatusCodes.Status200OK)]
+    [Authorize(Policy = Scopes.Encrypt)]
     public async Task<EncryptBatchResponse> EncryptBatch(Guid id, [FromBody] EncryptBatchRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -55,6 +61,7 @@ public sealed class KeyCryptoController(IMediator mediator) : KmsControllerBase(
     [HttpPost("decrypt")]
     [Consumes("application/json")]
     [ProducesResponseType<DecryptResponse>(StatusCodes.Status200OK)]
+    [Authorize(Policy = Scopes.Decrypt)]
     public async Task<DecryptResponse> Decrypt(Guid id, [FromBody] DecryptRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -70,6 +77,7 @@ public sealed class KeyCryptoController(IMediator mediator) : KmsControllerBase(
     [HttpPost("decrypt/batch")]
     [Consumes("application/json")]
     [ProducesResponseType<DecryptBatchResponse>(StatusCodes.Status200OK)]
+    [Authorize(Policy = Scopes.Decrypt)]
     public async Task<DecryptBatchResponse> DecryptBatch(Guid id, [FromBody] DecryptBatchRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -86,6 +94,7 @@ public sealed class KeyCryptoController(IMediator mediator) : KmsControllerBase(
     [HttpPost("rewrap")]
     [Consumes("application/json")]
     [ProducesResponseType<EncryptResponse>(StatusCodes.Status200OK)]
+    [Authorize(Policy = Scopes.Encrypt)]
     public async Task<EncryptResponse> Rewrap(Guid id, [FromBody] DecryptRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -101,6 +110,7 @@ public sealed class KeyCryptoController(IMediator mediator) : KmsControllerBase(
     [HttpPost("rewrap/batch")]
     [Consumes("application/json")]
     [ProducesResponseType<EncryptBatchResponse>(StatusCodes.Status200OK)]
+    [Authorize(Policy = Scopes.Encrypt)]
     public async Task<EncryptBatchResponse> RewrapBatch(Guid id, [FromBody] DecryptBatchRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -116,6 +126,7 @@ public sealed class KeyCryptoController(IMediator mediator) : KmsControllerBase(
     [HttpPost("wrap")]
     [Consumes("application/json")]
     [ProducesResponseType<WrapResponse>(StatusCodes.Status200OK)]
+    [Authorize(Policy = Scopes.Encrypt)]
     public async Task<WrapResponse> Wrap(Guid id, [FromBody] WrapRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -133,6 +144,7 @@ public sealed class KeyCryptoController(IMediator mediator) : KmsControllerBase(
     [HttpPost("unwrap")]
     [Consumes("application/json")]
     [ProducesResponseType<UnwrapResponse>(StatusCodes.Status200OK)]
+    [Authorize(Policy = Scopes.Decrypt)]
     public async Task<UnwrapResponse> Unwrap(Guid id, [FromBody] UnwrapRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -147,6 +159,7 @@ public sealed class KeyCryptoController(IMediator mediator) : KmsControllerBase(
     [HttpPost("datakey")]
     [Consumes("application/json")]
     [ProducesResponseType<DataKeyResponse>(StatusCodes.Status200OK)]
+    [Authorize(Policy = Scopes.Encrypt)]
     public async Task<DataKeyResponse> DataKey(Guid id, [FromBody] DataKeyRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -163,6 +176,7 @@ public sealed class KeyCryptoController(IMediator mediator) : KmsControllerBase(
     [HttpPost("sign")]
     [Consumes("application/json")]
     [ProducesResponseType<SignResponse>(StatusCodes.Status200OK)]
+    [Authorize(Policy = Scopes.Sign)]
     public async Task<SignResponse> Sign(Guid id, [FromBody] SignRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -178,6 +192,7 @@ public sealed class KeyCryptoController(IMediator mediator) : KmsControllerBase(
     [HttpPost("verify")]
     [Consumes("application/json")]
     [ProducesResponseType<VerifyResponse>(StatusCodes.Status200OK)]
+    [Authorize(Policy = Scopes.Verify)]
     public async Task<VerifyResponse> Verify(Guid id, [FromBody] VerifyRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -193,6 +208,7 @@ public sealed class KeyCryptoController(IMediator mediator) : KmsControllerBase(
     [HttpPost("mac")]
     [Consumes("application/json")]
     [ProducesResponseType<MacResponse>(StatusCodes.Status200OK)]
+    [Authorize(Policy = Scopes.Sign)]
     public async Task<MacResponse> Mac(Guid id, [FromBody] MacRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -208,6 +224,7 @@ public sealed class KeyCryptoController(IMediator mediator) : KmsControllerBase(
     [HttpPost("verify_mac")]
     [Consumes("application/json")]
     [ProducesResponseType<VerifyResponse>(StatusCodes.Status200OK)]
+    [Authorize(Policy = Scopes.Verify)]
     public async Task<VerifyResponse> VerifyMac(Guid id, [FromBody] VerifyMacRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -222,6 +239,7 @@ public sealed class KeyCryptoController(IMediator mediator) : KmsControllerBase(
     /// <response code="400">The key is symmetric.</response>
     [HttpGet("public_key")]
     [ProducesResponseType<PublicKeyResponse>(StatusCodes.Status200OK)]
+    [Authorize(Policy = Scopes.Verify)]
     public async Task<PublicKeyResponse> GetPublicKey(Guid id, [FromQuery] int? version, CancellationToken cancellationToken) =>
         PublicKeyResponse.From(await Mediator.Send(new GetPublicKeyQuery(id, version), cancellationToken));
 }

@@ -1,10 +1,13 @@
 using AutoKms.Api.Contracts.KeyVersions;
 using AutoKms.Api.Http;
+using AutoKms.Api.Security;
 using AutoKms.Application.Common.Models;
 using AutoKms.Application.KeyVersions.Commands.DestroyKeyVersion;
 using AutoKms.Application.KeyVersions.Queries.GetKeyVersion;
 using AutoKms.Application.KeyVersions.Queries.ListKeyVersions;
 using MediatR;
+using AutoKms.Application.Common.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AutoKms.Api.Controllers;
@@ -13,6 +16,7 @@ namespace AutoKms.Api.Controllers;
 [Route("kms/key_version")]
 [Tags("Key versions")]
 [RouteIdName("key version id")]
+[RateLimitClass(RateLimitClasses.KeyWrites)]
 public sealed class KeyVersionsController(IMediator mediator) : KmsControllerBase(mediator)
 {
     /// <summary>Creates the key's next version and makes it primary, as rotate does.</summary>
@@ -22,6 +26,7 @@ public sealed class KeyVersionsController(IMediator mediator) : KmsControllerBas
     [Consumes("application/json")]
     [ProducesResponseType<KeyVersionDto>(StatusCodes.Status201Created)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [Authorize(Policy = Scopes.KeysManage)]
     public async Task<CreatedAtActionResult> CreateKeyVersion([FromBody] CreateKeyVersionRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -37,6 +42,8 @@ public sealed class KeyVersionsController(IMediator mediator) : KmsControllerBas
     /// <response code="200">The versions.</response>
     [HttpGet("")]
     [ProducesResponseType<IReadOnlyList<KeyVersionDto>>(StatusCodes.Status200OK)]
+    [Authorize(Policy = Scopes.KeysRead)]
+    [RateLimitClass(RateLimitClasses.Reads)]
     public async Task<IReadOnlyList<KeyVersionDto>> ListKeyVersions(
         [FromQuery(Name = "key_id")] Guid? keyId,
         [FromQuery] int? limit,
@@ -52,6 +59,8 @@ public sealed class KeyVersionsController(IMediator mediator) : KmsControllerBas
     [HttpGet("{id}")]
     [ProducesResponseType<KeyVersionDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [Authorize(Policy = Scopes.KeysRead)]
+    [RateLimitClass(RateLimitClasses.Reads)]
     public async Task<KeyVersionDto> GetKeyVersion(Guid id, CancellationToken cancellationToken) =>
         await Mediator.Send(new GetKeyVersionQuery(id), cancellationToken);
 
@@ -67,6 +76,7 @@ public sealed class KeyVersionsController(IMediator mediator) : KmsControllerBas
     [ProducesResponseType<KeyVersionDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    [Authorize(Policy = Scopes.KeysManage)]
     public async Task<KeyVersionDto> UpdateKeyVersion(Guid id, [FromBody] UpdateKeyVersionRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -85,6 +95,7 @@ public sealed class KeyVersionsController(IMediator mediator) : KmsControllerBas
     [ProducesResponseType<KeyVersionDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    [Authorize(Policy = Scopes.KeysManage)]
     public async Task<KeyVersionDto> ReplaceKeyVersion(Guid id, [FromBody] UpdateKeyVersionRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -101,6 +112,7 @@ public sealed class KeyVersionsController(IMediator mediator) : KmsControllerBas
     [ProducesResponseType<DeleteResult>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    [Authorize(Policy = Scopes.KeysManage)]
     public async Task<DeleteResult> DeleteKeyVersion(Guid id, CancellationToken cancellationToken) =>
         await Mediator.Send(new DestroyKeyVersionCommand(id), cancellationToken);
 
@@ -113,6 +125,7 @@ public sealed class KeyVersionsController(IMediator mediator) : KmsControllerBas
     [ProducesResponseType<IReadOnlyList<KeyVersionDto>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    [Authorize(Policy = Scopes.KeysManage)]
     public async Task<IReadOnlyList<KeyVersionDto>> UpdateKeyVersions([FromBody] List<UpdateKeyVersionRequest?> request, CancellationToken cancellationToken) =>
         await Mediator.Send(UpdateKeyVersionsRequest.ToCommand(request), cancellationToken);
 
@@ -125,6 +138,7 @@ public sealed class KeyVersionsController(IMediator mediator) : KmsControllerBas
     [ProducesResponseType<IReadOnlyList<KeyVersionDto>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    [Authorize(Policy = Scopes.KeysManage)]
     public async Task<IReadOnlyList<KeyVersionDto>> ReplaceKeyVersions([FromBody] List<UpdateKeyVersionRequest?> request, CancellationToken cancellationToken) =>
         await Mediator.Send(UpdateKeyVersionsRequest.ToCommand(request), cancellationToken);
 
@@ -137,6 +151,7 @@ public sealed class KeyVersionsController(IMediator mediator) : KmsControllerBas
     [ProducesResponseType<DeleteResult>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    [Authorize(Policy = Scopes.KeysManage)]
     public async Task<DeleteResult> DeleteKeyVersions([FromBody] DeleteKeyVersionsRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

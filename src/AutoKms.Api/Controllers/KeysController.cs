@@ -1,11 +1,14 @@
 using AutoKms.Api.Contracts.Keys;
 using AutoKms.Api.Http;
+using AutoKms.Api.Security;
 using AutoKms.Application.Common.Models;
 using AutoKms.Application.Keys.Commands.DeleteKeys;
 using AutoKms.Application.Keys.Commands.RotateKey;
 using AutoKms.Application.Keys.Queries.GetKey;
 using AutoKms.Application.Keys.Queries.ListKeys;
 using MediatR;
+using AutoKms.Application.Common.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AutoKms.Api.Controllers;
@@ -14,6 +17,7 @@ namespace AutoKms.Api.Controllers;
 [Route("kms/key")]
 [Tags("Keys")]
 [RouteIdName("key id")]
+[RateLimitClass(RateLimitClasses.KeyWrites)]
 public sealed class KeysController(IMediator mediator) : KmsControllerBase(mediator)
 {
     /// <summary>Creates a key with its first version.</summary>
@@ -24,6 +28,7 @@ public sealed class KeysController(IMediator mediator) : KmsControllerBase(media
     [Consumes("application/json")]
     [ProducesResponseType<KeyDto>(StatusCodes.Status201Created)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    [Authorize(Policy = Scopes.KeysManage)]
     public async Task<CreatedAtActionResult> CreateKey([FromBody] CreateKeyRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -38,6 +43,7 @@ public sealed class KeysController(IMediator mediator) : KmsControllerBase(media
     [Consumes("application/json")]
     [ProducesResponseType<IReadOnlyList<KeyDto>>(StatusCodes.Status201Created)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    [Authorize(Policy = Scopes.KeysManage)]
     public async Task<ObjectResult> CreateKeys([FromBody] List<CreateKeyRequest?> request, CancellationToken cancellationToken) =>
         StatusCode(StatusCodes.Status201Created, await Mediator.Send(CreateKeysRequest.ToCommand(request), cancellationToken));
 
@@ -50,6 +56,8 @@ public sealed class KeysController(IMediator mediator) : KmsControllerBase(media
     /// <response code="200">The keys.</response>
     [HttpGet("")]
     [ProducesResponseType<IReadOnlyList<KeyDto>>(StatusCodes.Status200OK)]
+    [Authorize(Policy = Scopes.KeysRead)]
+    [RateLimitClass(RateLimitClasses.Reads)]
     public async Task<IReadOnlyList<KeyDto>> ListKeys([FromQuery] string? name, [FromQuery] string? status, [FromQuery] int? limit, [FromQuery] int? offset, CancellationToken cancellationToken) =>
         await Mediator.Send(new ListKeysQuery(name, status, limit ?? ListKeysQuery.DefaultLimit, offset ?? 0), cancellationToken);
 
@@ -61,6 +69,8 @@ public sealed class KeysController(IMediator mediator) : KmsControllerBase(media
     [HttpGet("{id}")]
     [ProducesResponseType<KeyDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [Authorize(Policy = Scopes.KeysRead)]
+    [RateLimitClass(RateLimitClasses.Reads)]
     public async Task<KeyDto> GetKey(Guid id, CancellationToken cancellationToken) => await Mediator.Send(new GetKeyQuery(id), cancellationToken);
 
     /// <summary>Changes the fields given: name, status, min_decryption_version, rotation_period_days.</summary>
@@ -75,6 +85,7 @@ public sealed class KeysController(IMediator mediator) : KmsControllerBase(media
     [ProducesResponseType<KeyDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    [Authorize(Policy = Scopes.KeysManage)]
     public async Task<KeyDto> UpdateKey(Guid id, [FromBody] UpdateKeyRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -93,6 +104,7 @@ public sealed class KeysController(IMediator mediator) : KmsControllerBase(media
     [ProducesResponseType<KeyDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    [Authorize(Policy = Scopes.KeysManage)]
     public async Task<KeyDto> ReplaceKey(Guid id, [FromBody] UpdateKeyRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -107,6 +119,7 @@ public sealed class KeysController(IMediator mediator) : KmsControllerBase(media
     [HttpDelete("{id}")]
     [ProducesResponseType<DeleteResult>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [Authorize(Policy = Scopes.KeysManage)]
     public async Task<DeleteResult> DeleteKey(Guid id, CancellationToken cancellationToken) =>
         await Mediator.Send(new DeleteKeysCommand([id]), cancellationToken);
 
@@ -119,6 +132,7 @@ public sealed class KeysController(IMediator mediator) : KmsControllerBase(media
     [ProducesResponseType<IReadOnlyList<KeyDto>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    [Authorize(Policy = Scopes.KeysManage)]
     public async Task<IReadOnlyList<KeyDto>> UpdateKeys([FromBody] List<UpdateKeyRequest?> request, CancellationToken cancellationToken) =>
         await Mediator.Send(UpdateKeysRequest.ToCommand(request, replace: false), cancellationToken);
 
@@ -131,6 +145,7 @@ public sealed class KeysController(IMediator mediator) : KmsControllerBase(media
     [ProducesResponseType<IReadOnlyList<KeyDto>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    [Authorize(Policy = Scopes.KeysManage)]
     public async Task<IReadOnlyList<KeyDto>> ReplaceKeys([FromBody] List<UpdateKeyRequest?> request, CancellationToken cancellationToken) =>
         await Mediator.Send(UpdateKeysRequest.ToCommand(request, replace: true), cancellationToken);
 
@@ -141,6 +156,7 @@ public sealed class KeysController(IMediator mediator) : KmsControllerBase(media
     [Consumes("application/json")]
     [ProducesResponseType<DeleteResult>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [Authorize(Policy = Scopes.KeysManage)]
     public async Task<DeleteResult> DeleteKeys([FromBody] DeleteKeysRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -155,6 +171,7 @@ public sealed class KeysController(IMediator mediator) : KmsControllerBase(media
     [HttpPost("{id}/rotate")]
     [ProducesResponseType(StatusCodes.Status201Created)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [Authorize(Policy = Scopes.KeysManage)]
     public async Task<StatusCodeResult> RotateKey(Guid id, CancellationToken cancellationToken)
     {
         await Mediator.Send(new RotateKeyCommand(id), cancellationToken);

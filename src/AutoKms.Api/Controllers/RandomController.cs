@@ -1,11 +1,15 @@
 using AutoKms.Api.Contracts.Cryptography;
 using MediatR;
+using AutoKms.Api.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AutoKms.Api.Controllers;
 
 [Route("kms/random")]
+[Authorize(Policy = SecurityDependencyInjection.AnyCaller)]
 [Tags("Cryptography")]
+[RateLimitClass(RateLimitClasses.Crypto)]
 public sealed class RandomController(IMediator mediator) : KmsControllerBase(mediator)
 {
     /// <summary>Random bytes from the service's CSPRNG: <c>{"bytes": 1..1024}</c>.</summary>

@@ -2,11 +2,13 @@ using AutoKms.Api.Contracts.Service;
 using AutoKms.Api.Rpc;
 using AutoKms.Application.Health.Queries.CheckHealth;
 using MediatR;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AutoKms.Api.Controllers;
 
 [Route("system")]
+[AllowAnonymous]
 [Tags("System")]
 public sealed class SystemController(IMediator mediator, RpcMethods methods) : KmsControllerBase(mediator)
 {

@@ -50,6 +50,8 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
         JsonException json when JsonErrors.IsTypeMismatch(json.Message) => TypeMismatch(JsonErrors.FieldFromPath(json.Path), json.Message),
         JsonException json => Problem(StatusCodes.Status400BadRequest, $"The request body is not valid JSON: {JsonErrors.DescribeSyntaxError(json.Message)}"),
         NotFoundException notFound => Problem(StatusCodes.Status404NotFound, notFound.Message),
+        AccessDeniedException denied => Problem(StatusCodes.Status403Forbidden, denied.Message),
+        Security.RateLimitedException limited => Problem(StatusCodes.Status429TooManyRequests, limited.Message),
         ConflictException conflict => Problem(StatusCodes.Status409Conflict, conflict.Message),
         InvalidRequestException invalid => Problem(StatusCodes.Status400BadRequest, invalid.Message),
         DecryptionFailedException failed => Problem(StatusCodes.Status400BadRequest, failed.Message),

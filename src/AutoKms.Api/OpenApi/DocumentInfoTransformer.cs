@@ -5,8 +5,8 @@ namespace AutoKms.Api.OpenApi;
 
 /// <summary>
 /// The document's front matter: info with licence and contact, a relative server (the document
-/// is served by the service it describes, wherever that runs), <c>security: []</c> until
-/// authentication exists, and a description for every tag.
+/// is served by the service it describes, wherever that runs), the bearer security scheme, and a
+/// description for every tag.
 /// </summary>
 public sealed class DocumentInfoTransformer : IOpenApiDocumentTransformer
 {
@@ -17,8 +17,11 @@ public sealed class DocumentInfoTransformer : IOpenApiDocumentTransformer
         ["Key versions"] = "Each rotation makes a version; old versions keep decrypting until disabled or destroyed.",
         ["Deleted keys"] = "Deleted keys wait out a retention window, recoverable, before they are purged.",
         ["JSON-RPC"] = "The same operations as JSON-RPC 2.0 calls over one route.",
-        ["System"] = "Health and discovery.",
+        ["System"] = "Health and discovery; open to every caller.",
+        ["Tokens"] = "Bearer tokens with scopes and key-name globs, managed by admins (kms.admin).",
     };
+
+    public const string BearerScheme = "bearer";
 
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
@@ -36,7 +39,21 @@ public sealed class DocumentInfoTransformer : IOpenApiDocumentTransformer
             Contact = new OpenApiContact { Name = "Auto KMS maintainers", Url = new Uri("https://github.com/auto-kms/auto-kms") },
         };
         document.Servers = [new OpenApiServer { Url = "/", Description = "The service that serves this document." }];
-        document.Security = [];
+        // The service's own tokens and JWTs are both bearer tokens. In open mode (development:
+        // nothing configured, loopback only) no token is needed, hence the empty alternative.
+        document.Components ??= new OpenApiComponents();
+        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>(StringComparer.Ordinal);
+        document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.Http,
+            Scheme = "bearer",
+            Description = "A token from POST /kms/token (akms_...) or a JWT from the platform's identity provider, with the scopes each operation names.",
+        };
+        document.Security =
+        [
+            new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, document)] = [] },
+            new OpenApiSecurityRequirement(),
+        ];
         document.Tags = new HashSet<OpenApiTag>(
             TagDescriptions.Select(t => new OpenApiTag { Name = t.Key, Description = t.Value }));
         return Task.CompletedTask;

@@ -84,6 +84,9 @@ public static class OperationExamples
         ["RotateKey"] = (null, null),
         ["Call"] = ("""{"jsonrpc":"2.0","method":"Key.list","params":{"limit":10},"id":1}""", $$"""{"jsonrpc":"2.0","result":[{{Key}}],"id":1}"""),
         ["Healthz"] = (null, """{"ok":true}"""),
+        ["CreateToken"] = ("""{"name":"billing-service","scopes":["kms.encrypt","kms.decrypt"],"keys":["billing-*"]}""", """{"id":"7d0c7f2e-2d3a-4c1b-9a55-3c2f4d5e6a7b","name":"billing-service","scopes":["kms.encrypt","kms.decrypt"],"keys":["billing-*"],"created_at":"2026-01-15T09:30:00+00:00","expires_at":null,"token":"akms_Zm9yIGV4YW1wbGUgb25seSwgbm90IGEgcmVhbCB0b2tlbiEhIQ"}"""),
+        ["ListTokens"] = (null, """[{"id":"7d0c7f2e-2d3a-4c1b-9a55-3c2f4d5e6a7b","name":"billing-service","scopes":["kms.encrypt","kms.decrypt"],"keys":["billing-*"],"created_at":"2026-01-15T09:30:00+00:00","expires_at":null,"revoked_at":null}]"""),
+        ["RevokeToken"] = (null, """{"deleted":1}"""),
         ["Methodz"] = (null, """{"methods":["Key.create","Key.decrypt","Key.encrypt","Key.get","Key.list","Key.rotate"]}"""),
     };
 

@@ -39,6 +39,7 @@ public sealed class ResponseShapeTransformer : IOpenApiOperationTransformer
         }
 
         operation.OperationId = action.ActionName;
+        DescribeAccess(operation, context, action);
         operation.Description ??= operation.Summary;
         OperationExamples.ByOperation.TryGetValue(action.ActionName, out var examples);
 
@@ -104,6 +105,50 @@ public sealed class ResponseShapeTransformer : IOpenApiOperationTransformer
             ShapeContent(concrete, status, examples.Response);
         }
     }
+
+    /// <summary>
+    /// Who may call: the scope the operation's policy names goes into its description; protected
+    /// operations document 401 (no or a bad token) and 403 (scope or key name); open ones say so.
+    /// </summary>
+    private static void DescribeAccess(OpenApiOperation operation, OpenApiOperationTransformerContext context, ControllerActionDescriptor action)
+    {
+        var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+        if (metadata.OfType<Microsoft.AspNetCore.Authorization.IAllowAnonymous>().Any())
+        {
+            return;
+        }
+
+        var scope = metadata.OfType<Microsoft.AspNetCore.Authorization.IAuthorizeData>().Select(a => a.Policy).LastOrDefault(p => p is not null);
+        if (scope is not null && scope.StartsWith("kms.", StringComparison.Ordinal) && scope != Security.SecurityDependencyInjection.AnyCaller)
+        {
+            operation.Summary = $"{operation.Summary} Scope: {scope}.";
+        }
+
+        operation.Responses ??= new OpenApiResponses();
+        if (metadata.OfType<Security.RateLimitClassAttribute>().Any())
+        {
+            var limited = ProblemResponse("The caller's rate limit for this kind of operation was met (Kms:RateLimits); retry after Retry-After seconds.");
+            limited.Headers = new Dictionary<string, IOpenApiHeader>(StringComparer.Ordinal)
+            {
+                ["Retry-After"] = new OpenApiHeader { Description = "Seconds to wait.", Schema = new OpenApiSchema { Type = JsonSchemaType.Integer } },
+            };
+            operation.Responses.TryAdd("429", limited);
+        }
+
+        operation.Responses.TryAdd("401", ProblemResponse("No bearer token, or one that is unknown, revoked or expired (WWW-Authenticate: Bearer)."));
+        operation.Responses.TryAdd("403", ProblemResponse(action.ControllerName is "KeyCrypto" or "Keys" or "KeyVersions" or "DeletedKeys"
+            ? "The caller lacks the scope, or the key is outside its key-name globs (or, for a key, it is disabled)."
+            : "The caller lacks the scope."));
+    }
+
+    private static OpenApiResponse ProblemResponse(string description) => new()
+    {
+        Description = description,
+        Content = new Dictionary<string, OpenApiMediaType>(StringComparer.Ordinal)
+        {
+            [Problem] = new() { Schema = new OpenApiSchemaReference("ProblemDetails") },
+        },
+    };
 
     /// <summary>
     /// POST /kms/rpc reads its body raw (so a malformed call gets a JSON-RPC error, not an HTTP

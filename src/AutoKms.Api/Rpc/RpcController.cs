@@ -2,7 +2,10 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using AutoKms.Api.Controllers;
 using AutoKms.Api.Http;
+using AutoKms.Api.Security;
+using AutoKms.Application.Common.Exceptions;
 using MediatR;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
@@ -14,8 +17,9 @@ namespace AutoKms.Api.Rpc;
 /// <c>data</c> holds the HTTP status and detail.
 /// </summary>
 [Route("kms/rpc")]
+[Authorize(Policy = SecurityDependencyInjection.AnyCaller)]
 [Tags("JSON-RPC")]
-public sealed partial class RpcController(IMediator mediator, RpcMethods methods, IOptions<JsonOptions> jsonOptions, ILogger<RpcController> logger) : KmsControllerBase(mediator)
+public sealed partial class RpcController(IMediator mediator, RpcMethods methods, IOptions<JsonOptions> jsonOptions, IAuthorizationService authorization, KmsRateLimits limits, ILogger<RpcController> logger) : KmsControllerBase(mediator)
 {
     private const int MaxBatch = 100;
 
@@ -68,7 +72,7 @@ public sealed partial class RpcController(IMediator mediator, RpcMethods methods
 
         var hasId = idElement.ValueKind != JsonValueKind.Undefined;
         var id = hasId ? JsonNode.Parse(idElement.GetRawText()) : null;
-        if (!methods.TryGet(methodName!, out var handler, out var idName))
+        if (!methods.TryGet(methodName!, out var handler, out var idName, out var policy))
         {
             var shown = methodName!.Length > 64 ? methodName[..64] + "…" : methodName;
             return hasId ? RpcErrors.Response(id, RpcErrors.MethodNotFound, $"Unknown method '{shown}'; see GET /system/methodz.") : null;
@@ -77,6 +81,19 @@ public sealed partial class RpcController(IMediator mediator, RpcMethods methods
         var parameters = call.TryGetProperty("params", out var p) ? p : default;
         try
         {
+            // Each call is authorised as its REST route would be: the same scope policy.
+            if (!(await authorization.AuthorizeAsync(User, policy).ConfigureAwait(false)).Succeeded)
+            {
+                throw new AccessDeniedException($"The caller lacks the scope {policy} that {methodName} needs.");
+            }
+
+            // And counted as its REST route would be: one permit of its class per call.
+            using var lease = await limits.Limiter.AcquireAsync((RateLimitClasses.ForPolicy(policy), KmsRateLimits.CallerOf(HttpContext)), 1, cancellationToken).ConfigureAwait(false);
+            if (!lease.IsAcquired)
+            {
+                throw new RateLimitedException(lease.TryGetMetadata(System.Threading.RateLimiting.MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 1);
+            }
+
             var result = await handler(new RpcCall(Mediator, Json, parameters, idName), cancellationToken);
             return hasId
                 ? new JsonObject { ["jsonrpc"] = "2.0", ["result"] = JsonSerializer.SerializeToNode(result, Json), ["id"] = id }

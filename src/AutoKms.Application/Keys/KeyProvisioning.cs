@@ -1,7 +1,9 @@
+using AutoKms.Application.Common;
 using AutoKms.Application.Common.Exceptions;
 using AutoKms.Application.Common.Interfaces;
 using AutoKms.Application.Cryptography;
 using AutoKms.Domain.Keys;
+using Microsoft.Extensions.Options;
 
 namespace AutoKms.Application.Keys;
 
@@ -11,15 +13,43 @@ namespace AutoKms.Application.Keys;
 /// for a short transaction that seals the material for exactly one (key id, version), hands it to
 /// the aggregate and saves. The clear material lives only inside these methods.
 /// </summary>
-public sealed class KeyProvisioning(IKeyRepository keys, ICryptoProvider crypto, IKeyMaterialSealer sealer, IUnitOfWork unitOfWork, TimeProvider clock)
+public sealed class KeyProvisioning(
+    IKeyRepository keys,
+    KeyMaterialWorker worker,
+    KeyCreationBudget budget,
+    IOptions<KeyLimits> limits,
+    IKeyMaterialSealer sealer,
+    IUnitOfWork unitOfWork,
+    TimeProvider clock)
 {
     /// <summary>Creates every key or none.</summary>
     public async Task<IReadOnlyList<Key>> CreateAsync(IReadOnlyList<NewKey> newKeys, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(newKeys);
-        var materials = newKeys.Select(k => crypto.GenerateKeyMaterial(k.Algorithm)).ToList();
+
+        // Everything that can refuse the request is checked before any material is generated.
+        budget.Spend(newKeys.Select(k => k.Algorithm));
+        if (await keys.CountAsync(cancellationToken).ConfigureAwait(false) + newKeys.Count > limits.Value.MaxKeys)
+        {
+            throw new ConflictException($"The service holds its maximum of {limits.Value.MaxKeys} keys (Kms:Limits:MaxKeys); purge deleted keys or raise the limit");
+        }
+
+        foreach (var newKey in newKeys)
+        {
+            if (await keys.NameExistsAsync(newKey.Name, null, cancellationToken).ConfigureAwait(false))
+            {
+                throw ConflictException.NameTaken(newKey.Name);
+            }
+        }
+
+        var materials = new List<KeyMaterial>(newKeys.Count);
         try
         {
+            foreach (var newKey in newKeys)
+            {
+                materials.Add(await worker.GenerateAsync(newKey.Algorithm, cancellationToken).ConfigureAwait(false));
+            }
+
             return await unitOfWork.InTransactionAsync(
                 async () =>
                 {
@@ -53,7 +83,12 @@ public sealed class KeyProvisioning(IKeyRepository keys, ICryptoProvider crypto,
             return null;
         }
 
-        using var material = crypto.GenerateKeyMaterial(current.Algorithm);
+        if (current.Versions.Count >= limits.Value.MaxVersionsPerKey)
+        {
+            throw new ConflictException($"Key {current.Name} has its maximum of {limits.Value.MaxVersionsPerKey} versions (Kms:Limits:MaxVersionsPerKey)");
+        }
+
+        using var material = await worker.GenerateAsync(current.Algorithm, cancellationToken).ConfigureAwait(false);
         return await unitOfWork.InTransactionAsync(
             async () =>
             {

@@ -38,8 +38,17 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<ServiceProcess> StartAsync(string workingDirectory, IReadOnlyDictionary<string, string?>? environment = null)
+    public static Task<ServiceProcess> StartAsync(string workingDirectory, IReadOnlyDictionary<string, string?>? environment = null) =>
+        StartAsync(workingDirectory, "http", [], null, environment);
+
+    /// <summary>
+    /// Starts the service with extra command-line settings, on <paramref name="scheme"/>; health is
+    /// polled through <paramref name="handler"/> when given (an HTTPS client that trusts a test certificate).
+    /// <paramref name="environment"/> adds environment variables (a null value removes one).
+    /// </summary>
+    public static async Task<ServiceProcess> StartAsync(string workingDirectory, string scheme, IReadOnlyList<string> arguments, HttpMessageHandler? handler, IReadOnlyDictionary<string, string?>? environment = null)
     {
+        ArgumentNullException.ThrowIfNull(arguments);
         var port = FreePort();
         var info = new ProcessStartInfo("dotnet")
         {
@@ -50,7 +59,12 @@ public sealed class ServiceProcess : IAsyncDisposable
         };
         info.ArgumentList.Add(ApiAssemblyPath());
         info.ArgumentList.Add("--urls");
-        info.ArgumentList.Add($"http://127.0.0.1:{port}");
+        info.ArgumentList.Add($"{scheme}://127.0.0.1:{port}");
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
         info.Environment.Remove("ConnectionStrings__Kms");
         info.Environment.Remove("Kms__RootKey");
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
@@ -66,8 +80,8 @@ public sealed class ServiceProcess : IAsyncDisposable
             }
         }
 
-        var service = new ServiceProcess(Process.Start(info)!, new Uri($"http://127.0.0.1:{port}"));
-        await service.WaitUntilHealthyAsync();
+        var service = new ServiceProcess(Process.Start(info)!, new Uri($"{scheme}://127.0.0.1:{port}"));
+        await service.WaitUntilHealthyAsync(handler);
         return service;
     }
 
@@ -117,9 +131,11 @@ public sealed class ServiceProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private async Task WaitUntilHealthyAsync()
+    private async Task WaitUntilHealthyAsync(HttpMessageHandler? handler)
     {
-        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
+        using var client = handler is null
+            ? new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) }
+            : new HttpClient(handler, disposeHandler: false) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
         {

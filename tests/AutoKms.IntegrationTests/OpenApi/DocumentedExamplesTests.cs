@@ -23,7 +23,7 @@ public sealed class DocumentedExamplesTests : ApiTestBase
         ["Unwrap"] = "Wrap",
     };
 
-    private static readonly string[] Destructive = ["DeleteKey", "DeleteKeys", "DeleteKeyVersion", "DeleteKeyVersions", "RecoverKey", "PurgeKey"];
+    private static readonly string[] Destructive = ["DeleteKey", "DeleteKeys", "DeleteKeyVersion", "DeleteKeyVersions", "RecoverKey", "PurgeKey", "RevokeToken"];
 
     [Test]
     public async Task EveryRequestExample_AnswersTheDocumented2xx_AndChangesNothingItShouldNot()
@@ -71,7 +71,10 @@ public sealed class DocumentedExamplesTests : ApiTestBase
             }
 
             var body = op.Example?.ToJsonString().Replace(ExampleKeyId, victim, StringComparison.Ordinal).Replace(ExampleVersionId, oldVersion, StringComparison.Ordinal);
-            var path = op.Path.Replace("{id}", op.Path.StartsWith("/kms/key_version", StringComparison.Ordinal) ? oldVersion : victim, StringComparison.Ordinal);
+            var target = op.Path.StartsWith("/kms/key_version", StringComparison.Ordinal) ? oldVersion
+                : op.Path.StartsWith("/kms/token", StringComparison.Ordinal) ? (await SendAsync("POST", "/kms/token", $$"""{"name":"victim-{{victim}}","scopes":["kms.verify"]}""", HttpStatusCode.Created))["id"]!.GetValue<string>()
+                : victim;
+            var path = op.Path.Replace("{id}", target, StringComparison.Ordinal);
             await SendAsync(op.Method, path, body, op.Success);
             sent.Add(op.Id);
         }

@@ -34,8 +34,13 @@ public abstract class ApiTestBase
         return await Client.PostJsonAsync("/kms/key", body).Ensure(HttpStatusCode.Created).ReadNodeAsync();
     }
 
-    protected static async Task AssertProblem(HttpResponseMessage response, HttpStatusCode status, string? detail = null)
+    protected static Task AssertProblem(HttpResponseMessage response, HttpStatusCode status, string? detail = null) =>
+        AssertProblemAsync(response, status, detail);
+
+    /// <summary>The answer is problem details with this status (and, for a 422, errors) whose detail contains <paramref name="detail"/>.</summary>
+    public static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string? detail = null)
     {
+        ArgumentNullException.ThrowIfNull(response);
         var text = await response.Content.ReadAsStringAsync();
         Assert.That(response.StatusCode, Is.EqualTo(status), text);
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"), text);

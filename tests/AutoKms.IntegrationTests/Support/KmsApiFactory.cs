@@ -42,6 +42,10 @@ public sealed class KmsApiFactory : WebApplicationFactory<Program>
         }
 
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+
+        // Tests create keys far faster than any caller should; the limits have tests of their own.
+        builder.UseSetting("Kms:RateLimits:KeyWrites:PermitsPerSecond", "0");
+        builder.UseSetting("Kms:RateLimits:Admin:PermitsPerSecond", "0");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -26,11 +26,19 @@ public sealed class Fixture
         Sealer.Setup(s => s.Unseal(It.IsAny<SealingContext>(), It.IsAny<ReadOnlyMemory<byte>>()))
             .Returns((SealingContext context, ReadOnlyMemory<byte> _) => MaterialFor(context.KeyId, context.Version));
         Crypto.Setup(c => c.GenerateKeyMaterial(It.IsAny<KeyAlgorithm>())).Returns(() => new KeyMaterial(new byte[32]));
+        Keys.Setup(r => r.CountAsync(It.IsAny<CancellationToken>())).ReturnsAsync(() => StoredKeyCount);
     }
 
     public Mock<IKeyRepository> Keys { get; } = new(MockBehavior.Strict);
 
     public Mock<IKeyReadService> Reads { get; } = new(MockBehavior.Strict);
+
+    /// <summary>The caller the handlers see; limited to <see cref="CallerGlobs"/> (none: every key).</summary>
+    public List<string> CallerGlobs { get; } = [];
+
+    public ICallerContext CallerContext => Mock.Of<ICallerContext>(c =>
+        c.Caller == new AutoKms.Application.Common.Security.Caller("test", new HashSet<string> { AutoKms.Application.Common.Security.Scopes.Admin }, CallerGlobs)
+        && c.RequestId == "test-request");
 
     public Mock<ICryptoProvider> Crypto { get; } = new();
 
@@ -40,7 +48,19 @@ public sealed class Fixture
 
     public IMapper Mapper { get; } = CreateMapper();
 
-    public KeyProvisioning Provisioning => new(Keys.Object, Crypto.Object, Sealer.Object, UnitOfWork.Object, Clock);
+    public KeyLimits Limits { get; set; } = new();
+
+    /// <summary>How many keys the mocked repository says are stored.</summary>
+    public int StoredKeyCount { get; set; }
+
+    public KeyProvisioning Provisioning => new(
+        Keys.Object,
+        new KeyMaterialWorker(Crypto.Object, Microsoft.Extensions.Options.Options.Create(Limits)),
+        new KeyCreationBudget(Microsoft.Extensions.Options.Options.Create(Limits)),
+        Microsoft.Extensions.Options.Options.Create(Limits),
+        Sealer.Object,
+        UnitOfWork.Object,
+        Clock);
 
     public Mock<IEncryptionCounter> Counter { get; } = new();
 

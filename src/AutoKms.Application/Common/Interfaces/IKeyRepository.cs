@@ -32,6 +32,9 @@ public interface IKeyRepository
     /// <summary>Whether any key, deleted ones included, holds this name (other than <paramref name="exceptId"/>).</summary>
     Task<bool> NameExistsAsync(string name, Guid? exceptId, CancellationToken cancellationToken);
 
+    /// <summary>How many keys are stored, deleted ones waiting for purge included.</summary>
+    Task<int> CountAsync(CancellationToken cancellationToken);
+
     Task AddAsync(Key key, CancellationToken cancellationToken);
 
     /// <summary>Writes the key row and every version (new versions inserted, changed ones updated).</summary>

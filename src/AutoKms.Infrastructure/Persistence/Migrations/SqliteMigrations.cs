@@ -49,5 +49,17 @@ public static class SqliteMigrations
             CREATE INDEX ix_keys_next_rotation ON keys (next_rotation_at) WHERE next_rotation_at IS NOT NULL AND deleted_at IS NULL;
             CREATE INDEX ix_keys_deleted ON keys (deleted_at) WHERE deleted_at IS NOT NULL;
             """),
+        new(3, "bearer tokens, stored by the SHA-256 of their secret", """
+            CREATE TABLE tokens (
+                id          TEXT PRIMARY KEY,
+                name        TEXT NOT NULL UNIQUE,
+                scopes      TEXT NOT NULL,
+                key_globs   TEXT NOT NULL,
+                secret_hash BLOB NOT NULL UNIQUE,
+                created_at  TEXT NOT NULL,
+                expires_at  TEXT NULL,
+                revoked_at  TEXT NULL
+            );
+            """),
     ];
 }

@@ -14,6 +14,7 @@ public sealed class KeyReadService(DbSession session) : IKeyReadService
         WHERE k.deleted_at IS NULL
           AND (@Name IS NULL OR k.name = @Name)
           AND (@Status IS NULL OR k.status = @Status)
+          AND (@Globs = '[]' OR EXISTS (SELECT 1 FROM json_each(@Globs) g WHERE k.name GLOB g.value))
         ORDER BY k.created_at, k.id
         LIMIT @Limit OFFSET @Offset
         """;
@@ -23,6 +24,7 @@ public sealed class KeyReadService(DbSession session) : IKeyReadService
         FROM key_versions v
         JOIN keys k ON k.id = v.key_id AND k.deleted_at IS NULL
         WHERE (@KeyId IS NULL OR v.key_id = @KeyId)
+          AND (@Globs = '[]' OR EXISTS (SELECT 1 FROM json_each(@Globs) g WHERE k.name GLOB g.value))
         ORDER BY k.created_at, v.key_id, v.version
         LIMIT @Limit OFFSET @Offset
         """;
@@ -31,16 +33,25 @@ public sealed class KeyReadService(DbSession session) : IKeyReadService
         SELECT id, name, algorithm, usage, deleted_at
         FROM keys
         WHERE deleted_at IS NOT NULL AND deleted_at > @DeletedAfter
+          AND (@Globs = '[]' OR EXISTS (SELECT 1 FROM json_each(@Globs) g WHERE name GLOB g.value))
         ORDER BY deleted_at, id
         LIMIT @Limit OFFSET @Offset
         """;
 
-    public Task<IReadOnlyList<DeletedKeyDto>> ListDeletedKeysAsync(DateTimeOffset deletedAfter, int limit, int offset, CancellationToken cancellationToken) =>
-        session.QueryAsync<DeletedKeyDto>(ListDeletedSql, new { DeletedAfter = deletedAfter, Limit = limit, Offset = offset }, cancellationToken);
+    public Task<IReadOnlyList<DeletedKeyDto>> ListDeletedKeysAsync(DateTimeOffset deletedAfter, IReadOnlyList<string> keyGlobs, int limit, int offset, CancellationToken cancellationToken) =>
+        session.QueryAsync<DeletedKeyDto>(ListDeletedSql, new { DeletedAfter = deletedAfter, Globs = GlobsJson(keyGlobs), Limit = limit, Offset = offset }, cancellationToken);
 
-    public Task<IReadOnlyList<KeyDto>> ListKeysAsync(string? name, string? status, int limit, int offset, CancellationToken cancellationToken) =>
-        session.QueryAsync<KeyDto>(ListKeysSql, new { Name = name, Status = status, Limit = limit, Offset = offset }, cancellationToken);
+    public Task<IReadOnlyList<KeyDto>> ListKeysAsync(string? name, string? status, IReadOnlyList<string> keyGlobs, int limit, int offset, CancellationToken cancellationToken) =>
+        session.QueryAsync<KeyDto>(ListKeysSql, new { Name = name, Status = status, Globs = GlobsJson(keyGlobs), Limit = limit, Offset = offset }, cancellationToken);
 
-    public Task<IReadOnlyList<KeyVersionDto>> ListKeyVersionsAsync(Guid? keyId, int limit, int offset, CancellationToken cancellationToken) =>
-        session.QueryAsync<KeyVersionDto>(ListVersionsSql, new { KeyId = keyId, Limit = limit, Offset = offset }, cancellationToken);
+    public Task<IReadOnlyList<KeyVersionDto>> ListKeyVersionsAsync(Guid? keyId, IReadOnlyList<string> keyGlobs, int limit, int offset, CancellationToken cancellationToken) =>
+        session.QueryAsync<KeyVersionDto>(ListVersionsSql, new { KeyId = keyId, Globs = GlobsJson(keyGlobs), Limit = limit, Offset = offset }, cancellationToken);
+
+    /// <summary>
+    /// The caller's key-name globs as a JSON array for SQLite's GLOB (same * and ? as
+    /// <c>KeyNameGlob</c>; a literal '[' is written '[[]' since GLOB gives it a meaning). Filtering
+    /// in the query keeps pages full.
+    /// </summary>
+    private static string GlobsJson(IReadOnlyList<string> keyGlobs) =>
+        System.Text.Json.JsonSerializer.Serialize(keyGlobs.Select(g => g.Replace("[", "[[]", StringComparison.Ordinal)));
 }

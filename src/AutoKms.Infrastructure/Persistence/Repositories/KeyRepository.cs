@@ -28,6 +28,8 @@ public sealed class KeyRepository(DbSession session) : IKeyRepository
 
     private const string KeyIdOfVersionSql = "SELECT key_id FROM key_versions WHERE id = @Id";
 
+    private const string CountSql = "SELECT COUNT(*) FROM keys";
+
     private const string NameExistsSql = """
         SELECT EXISTS (SELECT 1 FROM keys WHERE name = @Name AND (@ExceptId IS NULL OR id <> @ExceptId))
         """;
@@ -119,6 +121,9 @@ public sealed class KeyRepository(DbSession session) : IKeyRepository
 
     public Task<bool> NameExistsAsync(string name, Guid? exceptId, CancellationToken cancellationToken) =>
         session.ExecuteScalarAsync<bool>(NameExistsSql, new { Name = name, ExceptId = exceptId }, cancellationToken);
+
+    public async Task<int> CountAsync(CancellationToken cancellationToken) =>
+        await session.ExecuteScalarAsync<int>(CountSql, null, cancellationToken).ConfigureAwait(false);
 
     public Task AddAsync(Key key, CancellationToken cancellationToken)
     {

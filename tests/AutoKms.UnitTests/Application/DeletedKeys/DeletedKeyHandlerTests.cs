@@ -22,9 +22,9 @@ public sealed class ListDeletedKeysQueryHandlerTests
         var fixture = new Fixture { Settings = new KmsSettings { DeletedKeyRetentionDays = 10 } };
         var first = new DeletedKeyDto { Id = Guid.NewGuid(), Name = "a", DeletedAt = Fixture.Now.AddDays(-3) };
         var second = new DeletedKeyDto { Id = Guid.NewGuid(), Name = "b", DeletedAt = Fixture.Now.AddHours(-1) };
-        fixture.Reads.Setup(r => r.ListDeletedKeysAsync(It.IsAny<DateTimeOffset>(), 20, 40, It.IsAny<CancellationToken>())).ReturnsAsync([first, second]);
+        fixture.Reads.Setup(r => r.ListDeletedKeysAsync(It.IsAny<DateTimeOffset>(), It.IsAny<IReadOnlyList<string>>(), 20, 40, It.IsAny<CancellationToken>())).ReturnsAsync([first, second]);
 
-        var result = await new ListDeletedKeysQueryHandler(fixture.Reads.Object, fixture.SettingsOptions, fixture.Clock).Handle(new ListDeletedKeysQuery(20, 40), CancellationToken.None);
+        var result = await new ListDeletedKeysQueryHandler(fixture.Reads.Object, fixture.SettingsOptions, fixture.Clock, fixture.CallerContext).Handle(new ListDeletedKeysQuery(20, 40), CancellationToken.None);
 
         Assert.That(result.Select(k => k.Id), Is.EqualTo(new[] { first.Id, second.Id }));
         Assert.That(result[0].PurgeAt, Is.EqualTo(Fixture.Now.AddDays(7)));
@@ -38,12 +38,12 @@ public sealed class ListDeletedKeysQueryHandlerTests
     {
         var fixture = new Fixture { Settings = new KmsSettings { DeletedKeyRetentionDays = 2 } };
         var waiting = new DeletedKeyDto { Id = Guid.NewGuid(), DeletedAt = Fixture.Now.AddDays(-1) };
-        fixture.Reads.Setup(r => r.ListDeletedKeysAsync(Fixture.Now.AddDays(-2), 100, 0, It.IsAny<CancellationToken>())).ReturnsAsync([waiting]);
+        fixture.Reads.Setup(r => r.ListDeletedKeysAsync(Fixture.Now.AddDays(-2), It.IsAny<IReadOnlyList<string>>(), 100, 0, It.IsAny<CancellationToken>())).ReturnsAsync([waiting]);
 
-        var result = await new ListDeletedKeysQueryHandler(fixture.Reads.Object, fixture.SettingsOptions, fixture.Clock).Handle(new ListDeletedKeysQuery(), CancellationToken.None);
+        var result = await new ListDeletedKeysQueryHandler(fixture.Reads.Object, fixture.SettingsOptions, fixture.Clock, fixture.CallerContext).Handle(new ListDeletedKeysQuery(), CancellationToken.None);
 
         Assert.That(result.Select(k => k.Id), Is.EqualTo(new[] { waiting.Id }));
-        fixture.Reads.Verify(r => r.ListDeletedKeysAsync(Fixture.Now.AddDays(-2), 100, 0, It.IsAny<CancellationToken>()), Times.Once);
+        fixture.Reads.Verify(r => r.ListDeletedKeysAsync(Fixture.Now.AddDays(-2), It.IsAny<IReadOnlyList<string>>(), 100, 0, It.IsAny<CancellationToken>()), Times.Once);
     }
 }
 

@@ -147,9 +147,9 @@ public sealed class KeyVersionQueryHandlerTests
         var fixture = new Fixture();
         var keyId = Guid.NewGuid();
         IReadOnlyList<KeyVersionDto> expected = [new KeyVersionDto { KeyId = keyId, Version = 1 }];
-        fixture.Reads.Setup(r => r.ListKeyVersionsAsync(keyId, 5, 10, It.IsAny<CancellationToken>())).ReturnsAsync(expected);
+        fixture.Reads.Setup(r => r.ListKeyVersionsAsync(keyId, It.IsAny<IReadOnlyList<string>>(), 5, 10, It.IsAny<CancellationToken>())).ReturnsAsync(expected);
 
-        var result = await new ListKeyVersionsQueryHandler(fixture.Reads.Object).Handle(new ListKeyVersionsQuery(keyId, 5, 10), CancellationToken.None);
+        var result = await new ListKeyVersionsQueryHandler(fixture.Reads.Object, fixture.CallerContext).Handle(new ListKeyVersionsQuery(keyId, 5, 10), CancellationToken.None);
 
         Assert.That(result, Is.SameAs(expected));
     }

@@ -40,11 +40,23 @@ public sealed class KeyQueryHandlerTests
     public async Task ListKeys_PassesFiltersAndPagingToTheReadSide_WithStatusNormalised()
     {
         IReadOnlyList<KeyDto> expected = [new KeyDto { Name = "a" }];
-        _fixture.Reads.Setup(r => r.ListKeysAsync("a", "disabled", 10, 20, It.IsAny<CancellationToken>())).ReturnsAsync(expected);
-        var handler = new ListKeysQueryHandler(_fixture.Reads.Object);
+        _fixture.Reads.Setup(r => r.ListKeysAsync("a", "disabled", It.Is<IReadOnlyList<string>>(g => g.Count == 0), 10, 20, It.IsAny<CancellationToken>())).ReturnsAsync(expected);
+        var handler = new ListKeysQueryHandler(_fixture.Reads.Object, _fixture.CallerContext);
 
         var result = await handler.Handle(new ListKeysQuery("a", "DISABLED", 10, 20), CancellationToken.None);
 
         Assert.That(result, Is.SameAs(expected));
+    }
+
+    [Test]
+    public async Task ListKeys_ForACallerLimitedToGlobs_AsksTheReadSideForThoseOnly()
+    {
+        _fixture.CallerGlobs.Add("billing-*");
+        _fixture.Reads.Setup(r => r.ListKeysAsync(null, null, It.Is<IReadOnlyList<string>>(g => g.SequenceEqual(new[] { "billing-*" })), 100, 0, It.IsAny<CancellationToken>()))
+            .ReturnsAsync([]);
+
+        await new ListKeysQueryHandler(_fixture.Reads.Object, _fixture.CallerContext).Handle(new ListKeysQuery(), CancellationToken.None);
+
+        _fixture.Reads.VerifyAll();
     }
 }

@@ -4,11 +4,11 @@ using MediatR;
 
 namespace AutoKms.Application.KeyVersions.Queries.ListKeyVersions;
 
-public sealed class ListKeyVersionsQueryHandler(IKeyReadService reads) : IRequestHandler<ListKeyVersionsQuery, IReadOnlyList<KeyVersionDto>>
+public sealed class ListKeyVersionsQueryHandler(IKeyReadService reads, ICallerContext context) : IRequestHandler<ListKeyVersionsQuery, IReadOnlyList<KeyVersionDto>>
 {
     public Task<IReadOnlyList<KeyVersionDto>> Handle(ListKeyVersionsQuery request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return reads.ListKeyVersionsAsync(request.KeyId, request.Limit, request.Offset, cancellationToken);
+        return reads.ListKeyVersionsAsync(request.KeyId, context.Caller.KeyGlobs, request.Limit, request.Offset, cancellationToken);
     }
 }

@@ -1,0 +1,38 @@
+using AutoKms.Application.Common;
+using AutoKms.Application.Common.Interfaces;
+using AutoKms.Application.Cryptography;
+using AutoKms.Domain.Keys;
+using Microsoft.Extensions.Options;
+
+namespace AutoKms.Application.Keys;
+
+/// <summary>
+/// Generates key material. Asymmetric generation (RSA above all: about a second of CPU for
+/// RSA-3072) runs on at most <see cref="KeyLimits.EffectiveGenerationConcurrency"/> threads at once
+/// and waits for its turn cancellably, so a flood of creations cannot take every core from
+/// encrypt and decrypt. Symmetric material is a few random bytes and is made at once.
+/// </summary>
+public sealed class KeyMaterialWorker(ICryptoProvider crypto, IOptions<KeyLimits> limits) : IDisposable
+{
+    private readonly SemaphoreSlim _slots = new(limits.Value.EffectiveGenerationConcurrency);
+
+    public async Task<KeyMaterial> GenerateAsync(KeyAlgorithm algorithm, CancellationToken cancellationToken)
+    {
+        if (!KeyAlgorithmRules.IsAsymmetric(algorithm))
+        {
+            return crypto.GenerateKeyMaterial(algorithm);
+        }
+
+        await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await Task.Run(() => crypto.GenerateKeyMaterial(algorithm), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+
+    public void Dispose() => _slots.Dispose();
+}
