@@ -12,8 +12,8 @@ namespace AutoKms.IntegrationTests.EndToEnd;
 
 /// <summary>
 /// The whole log of a session, at the most verbose level, holds none of the secrets the session
-/// used: plaintexts, AAD, key material sent or received, the bearer token, the root key, or the
-/// material of the keys themselves.
+/// used: plaintexts, AAD, key material sent or received, the bearer token (the service's bootstrap
+/// token, so it is checked on every request), the root key, or the material of the keys themselves.
 /// </summary>
 public sealed class LogSecrecyTests
 {
@@ -26,9 +26,10 @@ public sealed class LogSecrecyTests
         var message = $"message-{Guid.NewGuid():N}";
         var wrappedMaterial = RandomNumberGenerator.GetBytes(32);
         var token = $"token-{Guid.NewGuid():N}";
+        var wrongToken = $"wrong-token-{Guid.NewGuid():N}";
         var secrets = new List<(string Name, string Text)>
         {
-            ("plaintext", plaintext), ("aad", aad), ("message", message), ("bearer token", token),
+            ("plaintext", plaintext), ("aad", aad), ("message", message), ("bearer token", token), ("refused token", wrongToken),
         };
 
         string output;
@@ -38,10 +39,19 @@ public sealed class LogSecrecyTests
             ["Logging__LogLevel__Default"] = "Trace",
             ["Logging__LogLevel__Microsoft.AspNetCore"] = "Trace",
             ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Trace",
+
+            // Protected mode: the token is checked on every request, not ignored.
+            ["Kms__Auth__BootstrapToken"] = token,
         }))
         {
             using var client = new HttpClient { BaseAddress = service.BaseAddress };
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+            using (var intruder = new HttpClient { BaseAddress = service.BaseAddress })
+            {
+                intruder.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", wrongToken);
+                await intruder.GetAsync("/kms/key").Ensure(HttpStatusCode.Unauthorized);
+            }
 
             aesKeyId = (await client.PostJsonAsync("/kms/key", new { name = "log-aes", algorithm = "AES256_GCM" }).Ensure(HttpStatusCode.Created).ReadNodeAsync())["id"]!.GetValue<string>();
             var encrypted = await client.PostJsonAsync($"/kms/key/{aesKeyId}/encrypt", new { plaintext_b64 = Json.B64(plaintext), aad_b64 = Json.B64(aad) }).Ensure(HttpStatusCode.OK).ReadNodeAsync();
