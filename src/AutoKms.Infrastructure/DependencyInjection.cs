@@ -1,5 +1,6 @@
 using AutoKms.Application.Common.Interfaces;
 using AutoKms.Infrastructure.Crypto;
+using AutoKms.Infrastructure.Crypto.Pkcs11;
 using AutoKms.Infrastructure.Maintenance;
 using AutoKms.Infrastructure.Persistence;
 using AutoKms.Infrastructure.Persistence.Migrations;
@@ -20,11 +21,14 @@ public static class DependencyInjection
         // Infrastructure's slice of the Kms section; a value that does not bind stops start-up.
         services.AddOptions<KmsOptions>().BindConfiguration(KmsOptions.SectionName).ValidateOnStart();
         services.AddSingleton(new SqliteDatabase(configuration.GetConnectionString("Kms")));
+        services.AddSingleton<Pkcs11Tokens>();
         services.AddSingleton<RootKeyLoader>();
-        services.AddSingleton(provider => provider.GetRequiredService<RootKeyLoader>().Load());
+        services.AddSingleton(provider => new RootKeyRing(provider.GetRequiredService<RootKeyLoader>().Load(), provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<RootKeyCustody>();
+        services.AddSingleton<IRootKeyCustody>(provider => provider.GetRequiredService<RootKeyCustody>());
 
         services.AddSingleton<ICryptoProvider, SoftwareCryptoProvider>();
-        services.AddSingleton<IKeyMaterialSealer, AesGcmKeyMaterialSealer>();
+        services.AddSingleton<IKeyMaterialSealer>(provider => new AesGcmKeyMaterialSealer(provider.GetRequiredService<RootKeyRing>()));
 
         services.AddScoped<DbSession>();
         services.AddScoped<IUnitOfWork>(provider => provider.GetRequiredService<DbSession>());
@@ -34,6 +38,7 @@ public static class DependencyInjection
             provider.GetRequiredService<KeyRepository>(), provider.GetRequiredService<IKeyAccess>()));
         services.AddScoped<ITokenRepository, TokenRepository>();
         services.AddScoped<IKeyReadService, KeyReadService>();
+        services.AddScoped<ISealedMaterialStore, SealedMaterialStore>();
         services.AddScoped<IHealthProbe, SqliteHealthProbe>();
 
         services.AddSingleton<IEncryptionCounter, BatchedEncryptionCounter>();
@@ -52,7 +57,8 @@ public static class DependencyInjection
     public static async Task InitializeInfrastructureAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         // The root key first: a fresh database gets a generated key before the file exists.
-        _ = services.GetRequiredService<RootKey>();
+        _ = services.GetRequiredService<RootKeyRing>();
+        services.GetRequiredService<SqliteDatabase>().EnsureFileCreated();
         await services.GetRequiredService<SchemaMigrator>().MigrateAsync(SqliteMigrations.All, cancellationToken).ConfigureAwait(false);
         await services.GetRequiredService<RootKeyCheck>().VerifyAsync(cancellationToken).ConfigureAwait(false);
     }

@@ -1,9 +1,10 @@
 using System.Security.Cryptography;
+using AutoKms.Application.Cryptography;
 
 namespace AutoKms.Infrastructure.Crypto;
 
-/// <summary>The 256-bit root key every version's material is sealed under. Zeroed on dispose.</summary>
-public sealed class RootKey : IDisposable
+/// <summary>A 256-bit root key held in this process (from a file or the configuration). Zeroed on dispose.</summary>
+public sealed class RootKey : IRootKey
 {
     public const int Length = 32;
 
@@ -25,6 +26,36 @@ public sealed class RootKey : IDisposable
     public string Source { get; init; } = "unknown";
 
     public ReadOnlySpan<byte> Span => _bytes;
+
+    public byte[] Encrypt(ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> plaintext, ReadOnlySpan<byte> associatedData)
+    {
+        var output = new byte[plaintext.Length + AeadSizes.Tag];
+        using var aes = new AesGcm(_bytes, AeadSizes.Tag);
+        aes.Encrypt(nonce, plaintext, output.AsSpan(0, plaintext.Length), output.AsSpan(plaintext.Length), associatedData);
+        return output;
+    }
+
+    public byte[] Decrypt(ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> ciphertextAndTag, ReadOnlySpan<byte> associatedData)
+    {
+        if (ciphertextAndTag.Length < AeadSizes.Tag)
+        {
+            throw new AuthenticationTagMismatchException();
+        }
+
+        var length = ciphertextAndTag.Length - AeadSizes.Tag;
+        var plain = new byte[length];
+        try
+        {
+            using var aes = new AesGcm(_bytes, AeadSizes.Tag);
+            aes.Decrypt(nonce, ciphertextAndTag[..length], ciphertextAndTag[length..], plain, associatedData);
+            return plain;
+        }
+        catch
+        {
+            CryptographicOperations.ZeroMemory(plain);
+            throw;
+        }
+    }
 
     public void Dispose() => CryptographicOperations.ZeroMemory(_bytes);
 

@@ -50,6 +50,34 @@ public sealed class SqliteDatabase : IDisposable
 
     public void Dispose() => _keepAlive?.Dispose();
 
+    /// <summary>
+    /// Creates a missing database file empty, readable and writable by the owner only (0600).
+    /// SQLite creates <c>-wal</c> and <c>-shm</c> with the database file's permissions, so they
+    /// are 0600 too. An existing file keeps its mode.
+    /// </summary>
+    public void EnsureFileCreated()
+    {
+        if (FilePath is null || File.Exists(FilePath))
+        {
+            return;
+        }
+
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        try
+        {
+            using var created = new FileStream(FilePath, options);
+        }
+        catch (IOException) when (File.Exists(FilePath))
+        {
+            // Created meanwhile by another process: SQLite opens it as it is.
+        }
+    }
+
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(ConnectionString);

@@ -7,7 +7,8 @@ namespace AutoKms.IntegrationTests.EndToEnd;
 
 /// <summary>
 /// The built service as a real process, started the way the README starts it (no configuration,
-/// SQLite in the working directory), on a free loopback port.
+/// SQLite in the working directory, the Development environment that <c>dotnet run</c> takes from
+/// launchSettings.json), on a free loopback port. Tests may add environment variables.
 /// </summary>
 public sealed class ServiceProcess : IAsyncDisposable
 {
@@ -37,13 +38,15 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
-    public static Task<ServiceProcess> StartAsync(string workingDirectory) => StartAsync(workingDirectory, "http", [], null);
+    public static Task<ServiceProcess> StartAsync(string workingDirectory, IReadOnlyDictionary<string, string?>? environment = null) =>
+        StartAsync(workingDirectory, "http", [], null, environment);
 
     /// <summary>
     /// Starts the service with extra command-line settings, on <paramref name="scheme"/>; health is
     /// polled through <paramref name="handler"/> when given (an HTTPS client that trusts a test certificate).
+    /// <paramref name="environment"/> adds environment variables (a null value removes one).
     /// </summary>
-    public static async Task<ServiceProcess> StartAsync(string workingDirectory, string scheme, IReadOnlyList<string> arguments, HttpMessageHandler? handler)
+    public static async Task<ServiceProcess> StartAsync(string workingDirectory, string scheme, IReadOnlyList<string> arguments, HttpMessageHandler? handler, IReadOnlyDictionary<string, string?>? environment = null)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         var port = FreePort();
@@ -62,9 +65,20 @@ public sealed class ServiceProcess : IAsyncDisposable
             info.ArgumentList.Add(argument);
         }
 
-        info.Environment.Remove("ASPNETCORE_ENVIRONMENT");
         info.Environment.Remove("ConnectionStrings__Kms");
         info.Environment.Remove("Kms__RootKey");
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+            {
+                info.Environment.Remove(name);
+            }
+            else
+            {
+                info.Environment[name] = value;
+            }
+        }
 
         var service = new ServiceProcess(Process.Start(info)!, new Uri($"{scheme}://127.0.0.1:{port}"));
         await service.WaitUntilHealthyAsync(handler);

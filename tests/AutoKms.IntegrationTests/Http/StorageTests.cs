@@ -56,6 +56,19 @@ public sealed class StorageTests
     }
 
     [Test]
+    public async Task DatabaseFiles_AreCreatedReadableAndWritableByTheOwnerOnly()
+    {
+        using var factory = new KmsApiFactory();
+        using var client = factory.CreateClient();
+        await client.PostJsonAsync("/kms/key", new { name = "mode", algorithm = "AES256_GCM" }).Ensure(HttpStatusCode.Created);
+
+        var files = new[] { "kms.db", "kms.db-wal", "kms.db-shm" }.Select(name => Path.Combine(factory.Directory, name)).ToList();
+
+        Assert.That(files.Where(File.Exists), Is.EquivalentTo(files), "the WAL and shared-memory files exist while the service runs");
+        Assert.That(files.Select(File.GetUnixFileMode), Is.All.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
+    }
+
+    [Test]
     public async Task Service_StartedWithAnotherRootKey_RefusesToStart()
     {
         var directory = TempDirectory.Create();

@@ -35,7 +35,12 @@ public sealed class KmsApiFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:Kms", $"Data Source={DatabasePath}");
-        builder.UseSetting("Kms:RootKey", Convert.ToBase64String(RootKey));
+        // A test that configures another root-key provider gets no Kms:RootKey beside it.
+        if (!Settings.ContainsKey("Kms:RootKeyProvider") && !Settings.ContainsKey("Kms:RootKeyFile"))
+        {
+            builder.UseSetting("Kms:RootKey", Convert.ToBase64String(RootKey));
+        }
+
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
 
         // Tests create keys far faster than any caller should; the limits have tests of their own.

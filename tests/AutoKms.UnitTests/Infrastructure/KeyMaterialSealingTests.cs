@@ -3,8 +3,11 @@ using AutoKms.Application.Cryptography;
 using AutoKms.Domain.Keys;
 using AutoKms.Infrastructure;
 using AutoKms.Infrastructure.Crypto;
+using AutoKms.Infrastructure.Crypto.Pkcs11;
 using AutoKms.Infrastructure.Persistence;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
+using Moq;
 using Microsoft.Extensions.Options;
 
 namespace AutoKms.UnitTests.Infrastructure;
@@ -55,20 +58,51 @@ public sealed class AesGcmKeyMaterialSealerTests
 
 public sealed class RootKeyLoaderTests
 {
-    [Test]
-    public void Load_WithNothingConfigured_GeneratesAnOwnerOnlyFileBesideTheDatabase_AndReusesIt()
-    {
-        var directory = Directory.CreateTempSubdirectory("autokms-unit").FullName;
-        var database = new SqliteDatabase($"Data Source={Path.Combine(directory, "kms.db")}");
-        var loader = new RootKeyLoader(Options.Create(new KmsOptions()), database, NullLogger<RootKeyLoader>.Instance);
+    private static readonly IHostEnvironment Development = Mock.Of<IHostEnvironment>(e => e.EnvironmentName == Environments.Development);
+    private static readonly IHostEnvironment Production = Mock.Of<IHostEnvironment>(e => e.EnvironmentName == Environments.Production);
 
-        using var first = loader.Load();
-        using var second = loader.Load();
+    private static RootKeyLoader Loader(KmsOptions options, SqliteDatabase database, IHostEnvironment? environment = null) =>
+        new(Options.Create(options), database, environment ?? Production, new Pkcs11Tokens(Options.Create(options)), NullLogger<RootKeyLoader>.Instance);
+
+    private static string NewDirectory() => Directory.CreateTempSubdirectory("autokms-unit").FullName;
+
+    private static string WriteKeyFile(string directory, string text, UnixFileMode mode = UnixFileMode.UserRead | UnixFileMode.UserWrite)
+    {
+        var path = Path.Combine(directory, $"{Guid.NewGuid():N}.key");
+        File.WriteAllText(path, text);
+        File.SetUnixFileMode(path, mode);
+        return path;
+    }
+
+    [Test]
+    public void Load_WithNothingConfigured_InDevelopment_GeneratesAnOwnerOnlyBase64FileBesideTheDatabase_AndReusesIt()
+    {
+        var directory = NewDirectory();
+        var database = new SqliteDatabase($"Data Source={Path.Combine(directory, "kms.db")}");
+        var loader = Loader(new KmsOptions(), database, Development);
+
+        using var first = (RootKey)loader.Load();
+        using var second = (RootKey)loader.Load();
         var file = Path.Combine(directory, RootKeyLoader.DefaultFileName);
 
-        Assert.That(File.Exists(file), Is.True);
         Assert.That(File.GetUnixFileMode(file), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
+        Assert.That(File.ReadAllText(file), Is.EqualTo(Convert.ToBase64String(first.Span) + "\n"), "one line of base64");
         Assert.That(second.Span.ToArray(), Is.EqualTo(first.Span.ToArray()));
+    }
+
+    [Test]
+    public void Load_WithNothingConfigured_OutsideDevelopment_RefusesToGenerate_UnlessAllowed()
+    {
+        var directory = NewDirectory();
+        var database = new SqliteDatabase($"Data Source={Path.Combine(directory, "kms.db")}");
+        var file = Path.Combine(directory, RootKeyLoader.DefaultFileName);
+
+        var refused = Assert.Throws<InvalidOperationException>(() => Loader(new KmsOptions(), database).Load());
+        Assert.That(refused!.Message, Does.Contain("Kms:AllowRootKeyGeneration=true"));
+        Assert.That(File.Exists(file), Is.False);
+
+        using var generated = Loader(new KmsOptions { AllowRootKeyGeneration = true }, database).Load();
+        Assert.That(File.Exists(file), Is.True);
     }
 
     [Test]
@@ -77,29 +111,107 @@ public sealed class RootKeyLoaderTests
         var bytes = RandomNumberGenerator.GetBytes(32);
         var database = new SqliteDatabase("Data Source=:memory:");
 
-        using var loaded = new RootKeyLoader(Options.Create(new KmsOptions { RootKey = Convert.ToBase64String(bytes) }), database, NullLogger<RootKeyLoader>.Instance).Load();
+        using var loaded = (RootKey)Loader(new KmsOptions { RootKey = Convert.ToBase64String(bytes) }, database).Load();
 
         Assert.That(loaded.Span.ToArray(), Is.EqualTo(bytes));
-        Assert.Throws<InvalidOperationException>(() => new RootKeyLoader(Options.Create(new KmsOptions { RootKey = "not base64!" }), database, NullLogger<RootKeyLoader>.Instance).Load());
-        Assert.Throws<InvalidOperationException>(() => new RootKeyLoader(Options.Create(new KmsOptions { RootKey = Convert.ToBase64String(new byte[8]) }), database, NullLogger<RootKeyLoader>.Instance).Load());
+        Assert.Throws<InvalidOperationException>(() => Loader(new KmsOptions { RootKey = "not base64!" }, database).Load());
+        Assert.Throws<InvalidOperationException>(() => Loader(new KmsOptions { RootKey = Convert.ToBase64String(new byte[8]) }, database).Load());
     }
 
     [Test]
-    public void Load_WithRootKeyFile_ReadsRawOrBase64()
+    public void Load_WithRootKeyFile_ReadsOneLineOfBase64OrHex_OwnerReadOnlyIncluded()
     {
-        var directory = Directory.CreateTempSubdirectory("autokms-unit").FullName;
+        var directory = NewDirectory();
         var bytes = RandomNumberGenerator.GetBytes(32);
-        var raw = Path.Combine(directory, "raw.key");
-        var text = Path.Combine(directory, "text.key");
-        File.WriteAllBytes(raw, bytes);
-        File.WriteAllText(text, Convert.ToBase64String(bytes) + "\n");
         var database = new SqliteDatabase("Data Source=:memory:");
 
-        using var fromRaw = new RootKeyLoader(Options.Create(new KmsOptions { RootKeyFile = raw }), database, NullLogger<RootKeyLoader>.Instance).Load();
-        using var fromText = new RootKeyLoader(Options.Create(new KmsOptions { RootKeyFile = text }), database, NullLogger<RootKeyLoader>.Instance).Load();
+        using var fromBase64 = (RootKey)Loader(new KmsOptions { RootKeyFile = WriteKeyFile(directory, Convert.ToBase64String(bytes) + "\n") }, database).Load();
+        using var fromHex = (RootKey)Loader(new KmsOptions { RootKeyFile = WriteKeyFile(directory, Convert.ToHexString(bytes) + "\r\n") }, database).Load();
+        using var fromLowerHexReadOnly = (RootKey)Loader(new KmsOptions { RootKeyFile = WriteKeyFile(directory, Convert.ToHexStringLower(bytes), UnixFileMode.UserRead) }, database).Load();
 
-        Assert.That(fromRaw.Span.ToArray(), Is.EqualTo(bytes));
-        Assert.That(fromText.Span.ToArray(), Is.EqualTo(bytes));
-        Assert.Throws<InvalidOperationException>(() => new RootKeyLoader(Options.Create(new KmsOptions { RootKeyFile = Path.Combine(directory, "missing") }), database, NullLogger<RootKeyLoader>.Instance).Load());
+        Assert.That(fromBase64.Span.ToArray(), Is.EqualTo(bytes));
+        Assert.That(fromHex.Span.ToArray(), Is.EqualTo(bytes));
+        Assert.That(fromLowerHexReadOnly.Span.ToArray(), Is.EqualTo(bytes));
+    }
+
+    [TestCase(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead)]
+    [TestCase(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead)]
+    [TestCase(UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead)]
+    public void Load_WithRootKeyFileReadableByGroupOrOthers_RefusesIt_SayingChmod600(UnixFileMode mode)
+    {
+        var path = WriteKeyFile(NewDirectory(), Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), mode);
+
+        var refused = Assert.Throws<InvalidOperationException>(() => Loader(new KmsOptions { RootKeyFile = path }, new SqliteDatabase("Data Source=:memory:")).Load());
+
+        Assert.That(refused!.Message, Does.Contain("readable by group or others").And.Contain($"chmod 600 {path}"));
+    }
+
+    [Test]
+    public void Load_WithRootKeyFileThatIsNotOneLineOf32Bytes_RefusesIt_NamingTheFormat()
+    {
+        var directory = NewDirectory();
+        var database = new SqliteDatabase("Data Source=:memory:");
+        var bytes = RandomNumberGenerator.GetBytes(32);
+        var raw = Path.Combine(directory, "raw.key");
+        File.WriteAllBytes(raw, bytes);
+        File.SetUnixFileMode(raw, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+
+        string[] badTexts =
+        [
+            Convert.ToBase64String(new byte[16]),
+            Convert.ToHexString(new byte[31]),
+            Convert.ToBase64String(bytes) + "\n" + Convert.ToBase64String(bytes),
+            string.Empty,
+        ];
+
+        var rawRefused = Assert.Throws<InvalidOperationException>(() => Loader(new KmsOptions { RootKeyFile = raw }, database).Load());
+        Assert.That(rawRefused!.Message, Does.Contain("32 raw bytes").And.Contain("base64 -w0"));
+        foreach (var text in badTexts)
+        {
+            var refused = Assert.Throws<InvalidOperationException>(() => Loader(new KmsOptions { RootKeyFile = WriteKeyFile(directory, text) }, database).Load());
+            Assert.That(refused!.Message, Does.Contain("base64 (44 characters) or hex (64 characters)"));
+        }
+
+        Assert.Throws<InvalidOperationException>(() => Loader(new KmsOptions { RootKeyFile = Path.Combine(directory, "missing") }, database).Load());
+    }
+}
+
+public sealed class RootKeyRingTests
+{
+    private static readonly SealingContext Context = new(Guid.NewGuid(), 1, KeyAlgorithm.Aes256Gcm, KeyUsage.EncryptDecrypt);
+
+    [Test]
+    public void DuringARotation_TheNewKeySeals_BothUnseal_AndAfterTheGraceOnlyTheNewOne()
+    {
+        var clock = new SettableClock();
+        var oldRoot = new RootKey(RandomNumberGenerator.GetBytes(32));
+        var newRoot = new RootKey(RandomNumberGenerator.GetBytes(32));
+        using var ring = new RootKeyRing(oldRoot, clock);
+        var sealer = new AesGcmKeyMaterialSealer(ring);
+        var underOld = sealer.Seal(Context, new KeyMaterial(new byte[32]));
+
+        ring.BeginRotation(newRoot);
+        var underNew = sealer.Seal(Context, new KeyMaterial(new byte[32]));
+
+        Assert.That(ring.IsRotating, Is.True);
+        Assert.DoesNotThrow(() => sealer.Unseal(Context, underOld).Dispose());
+        Assert.DoesNotThrow(() => AesGcmKeyMaterialSealer.UnsealWith(newRoot, Context, underNew).Dispose());
+        Assert.Throws<InvalidOperationException>(() => ring.BeginRotation(new RootKey(RandomNumberGenerator.GetBytes(32))), "one rotation at a time");
+
+        ring.CompleteRotation();
+        clock.Now += RootKeyRing.RetiredKeyGrace - TimeSpan.FromSeconds(1);
+        Assert.DoesNotThrow(() => sealer.Unseal(Context, underOld).Dispose(), "a request that read the blob before it was re-sealed still opens it");
+
+        clock.Now += TimeSpan.FromSeconds(1);
+        Assert.Throws<AuthenticationTagMismatchException>(() => sealer.Unseal(Context, underOld));
+        Assert.That(oldRoot.Span.ToArray(), Is.All.Zero, "the retired key is zeroed");
+        Assert.DoesNotThrow(() => sealer.Unseal(Context, underNew).Dispose());
+    }
+
+    private sealed class SettableClock : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = new(2026, 11, 29, 0, 0, 0, TimeSpan.Zero);
+
+        public override DateTimeOffset GetUtcNow() => Now;
     }
 }

@@ -1,0 +1,7 @@
+using AutoKms.Application.Common.Models;
+using MediatR;
+
+namespace AutoKms.Application.RootKeys.Commands.RotateRootKey;
+
+/// <summary>Re-seals every key version under a new root key while traffic runs.</summary>
+public sealed record RotateRootKeyCommand(NewRootKey NewRootKey) : IRequest<RootKeyRotationResult>;
