@@ -35,7 +35,8 @@ fi
 
 PORT=$(node -e 'const s = require("net").createServer(); s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });')
 BASE_URL=http://127.0.0.1:$PORT
-(cd "$WORK" && exec dotnet "$REPO/src/AutoKms.Api/bin/Release/net10.0/AutoKms.Api.dll" --urls "$BASE_URL" >"$WORK/service.log" 2>&1) &
+# A throwaway service: it runs as Production would, and is told it may generate its root key.
+(cd "$WORK" && exec dotnet "$REPO/src/AutoKms.Api/bin/Release/net10.0/AutoKms.Api.dll" --urls "$BASE_URL" --Kms:AllowRootKeyGeneration=true >"$WORK/service.log" 2>&1) &
 SVC_PID=$!
 up=
 for _ in $(seq 1 60); do

@@ -1,5 +1,8 @@
 using AutoKms.Api.Contracts.RootKeys;
 using MediatR;
+using AutoKms.Api.Security;
+using AutoKms.Application.Common.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AutoKms.Api.Controllers;
@@ -11,6 +14,8 @@ namespace AutoKms.Api.Controllers;
 /// </summary>
 [Route("kms/root_key")]
 [ApiExplorerSettings(IgnoreApi = true)]
+[Authorize(Policy = Scopes.Admin)]
+[RateLimitClass(RateLimitClasses.Admin)]
 public sealed class RootKeyController(IMediator mediator) : KmsControllerBase(mediator)
 {
     /// <summary>
