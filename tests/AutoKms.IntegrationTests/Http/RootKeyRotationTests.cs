@@ -54,13 +54,14 @@ public sealed class RootKeyRotationTests
             var failures = new ConcurrentQueue<string>();
             var duringRotation = 0;
             using var rotationOver = new CancellationTokenSource();
-            var rotating = 0;
+            var rotationStarted = long.MaxValue;
+            var rotationEnded = long.MaxValue;
             var iterations = 0;
             var workers = Enumerable.Range(0, 4).Select(w => Task.Run(async () =>
             {
                 for (var i = 0; !rotationOver.IsCancellationRequested || i < 5; i++)
                 {
-                    var inFlight = Volatile.Read(ref rotating) == 1;
+                    var started = System.Diagnostics.Stopwatch.GetTimestamp();
                     var keyId = keyIds[(w + i) % keyIds.Count];
                     var encrypted = await client.PostJsonAsync($"/kms/key/{keyId}/encrypt", new { plaintext_b64 = Json.B64($"traffic {w} {i}") });
                     if (encrypted.StatusCode != HttpStatusCode.OK)
@@ -81,7 +82,9 @@ public sealed class RootKeyRotationTests
                         }
                     }
 
-                    if (inFlight || Volatile.Read(ref rotating) == 1)
+                    // An iteration overlapped the rotation when it started before the rotation ended and ended after it started.
+                    var ended = System.Diagnostics.Stopwatch.GetTimestamp();
+                    if (started < Volatile.Read(ref rotationEnded) && ended > Volatile.Read(ref rotationStarted))
                     {
                         Interlocked.Increment(ref duringRotation);
                     }
@@ -95,9 +98,9 @@ public sealed class RootKeyRotationTests
                 await Task.Delay(10);
             }
 
-            Interlocked.Exchange(ref rotating, 1);
+            Interlocked.Exchange(ref rotationStarted, System.Diagnostics.Stopwatch.GetTimestamp());
             var rotated = await client.PostJsonAsync("/kms/root_key/rotate", new { key_file = newKey }).Ensure(HttpStatusCode.OK).ReadNodeAsync();
-            Interlocked.Exchange(ref rotating, 0);
+            Interlocked.Exchange(ref rotationEnded, System.Diagnostics.Stopwatch.GetTimestamp());
             await rotationOver.CancelAsync();
             await Task.WhenAll(workers);
 
