@@ -105,6 +105,11 @@ public static class DependencyInjection
     public static WebApplication UseApi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AuthOptions>>().Value.IsOpen)
+        {
+            StartupLog.RunsOpen(app.Logger);
+        }
+
         // First: the client address, scheme and host every later step sees, from known proxies only.
         // Without any configured, the middleware is left out: it would believe every sender.
         if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>>().Value.KnownProxies.Count > 0)

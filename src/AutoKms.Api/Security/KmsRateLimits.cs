@@ -60,6 +60,8 @@ public sealed class KmsRateLimits : IDisposable
         await new ProblemResult(new ProblemDetails
         {
             Status = StatusCodes.Status429TooManyRequests,
+            Title = "Too Many Requests",
+            Type = "https://tools.ietf.org/html/rfc6585#section-4",
             Detail = $"Too many requests of this kind from this caller; retry after {retryAfter} s.",
         }).ExecuteResultAsync(new ActionContext { HttpContext = rejected.HttpContext }).ConfigureAwait(false);
         _ = cancellationToken;

@@ -30,6 +30,7 @@ public static class SecurityDependencyInjection
             .Validate(options => options.TokenCacheSeconds is >= 0 and <= 3600, "Kms:Auth:TokenCacheSeconds must be between 0 and 3600.")
             .ValidateOnStart();
 
+        services.AddSingleton<IValidateOptions<AuthOptions>, JwtSettingsValidation>();
         services.AddSingleton<BootstrapToken>();
         services.AddSingleton(provider => new TokenCache(provider.GetRequiredService<TimeProvider>())
         {
@@ -53,8 +54,8 @@ public static class SecurityDependencyInjection
             options.AddPolicy(AnyCaller, policy => policy.RequireAuthenticatedUser());
             options.DefaultPolicy = options.GetPolicy(AnyCaller)!;
 
-            // Fail closed: a route without its own policy still needs an authenticated caller.
-            options.FallbackPolicy = options.GetPolicy(AnyCaller);
+            // Fail closed: a route that names no policy of its own is for admins only.
+            options.FallbackPolicy = options.GetPolicy(Scopes.Admin);
         });
         services.AddSingleton<IAuthorizationHandler, ScopeAuthorizationHandler>();
         services.AddSingleton<IAuthorizationHandler, KeyNameAuthorizationHandler>();
@@ -72,6 +73,34 @@ public static class SecurityDependencyInjection
             options.OnRejected = KmsRateLimits.RejectAsync;
         });
         return services;
+    }
+
+    /// <summary>Why the JWT settings cannot work, or <c>null</c>: checked at start-up, never on the first request.</summary>
+    public static string? JwtSettingsProblem(JwtOptions jwt)
+    {
+        ArgumentNullException.ThrowIfNull(jwt);
+        if (!string.IsNullOrWhiteSpace(jwt.Authority))
+        {
+            if (!Uri.TryCreate(jwt.Authority, UriKind.Absolute, out var authority) || authority.Scheme != Uri.UriSchemeHttps)
+            {
+                return "Kms:Auth:Jwt:Authority must be an https:// address.";
+            }
+
+            if (string.IsNullOrWhiteSpace(jwt.Audience))
+            {
+                return "Kms:Auth:Jwt:Audience is required with an Authority: without it any token the provider signs for another service would be accepted.";
+            }
+        }
+
+        try
+        {
+            _ = SigningKey(jwt.SigningKey);
+            return null;
+        }
+        catch (Exception ex) when (ex is FormatException or InvalidOperationException or ArgumentException or System.Security.Cryptography.CryptographicException)
+        {
+            return $"Kms:Auth:Jwt:SigningKey is not usable: {ex.Message}";
+        }
     }
 
     public static bool IsLoopbackUrl(string url)
@@ -130,7 +159,7 @@ public static class SecurityDependencyInjection
                 rsa.ImportFromPem(text);
                 return new RsaSecurityKey(rsa);
             }
-            catch (ArgumentException)
+            catch (Exception ex) when (ex is ArgumentException or System.Security.Cryptography.CryptographicException)
             {
                 var ec = System.Security.Cryptography.ECDsa.Create();
                 ec.ImportFromPem(text);

@@ -15,6 +15,7 @@ namespace AutoKms.Application.Keys;
 /// </summary>
 public sealed class KeyProvisioning(
     IKeyRepository keys,
+    IKeyAccess access,
     KeyMaterialWorker worker,
     KeyCreationBudget budget,
     IOptions<KeyLimits> limits,
@@ -36,6 +37,8 @@ public sealed class KeyProvisioning(
 
         foreach (var newKey in newKeys)
         {
+            // The caller's key-name rules first: a name outside them is a 403, never a hint that it exists.
+            await access.EnsureMayUseAsync(newKey.Name, cancellationToken).ConfigureAwait(false);
             if (await keys.NameExistsAsync(newKey.Name, null, cancellationToken).ConfigureAwait(false))
             {
                 throw ConflictException.NameTaken(newKey.Name);
@@ -88,6 +91,7 @@ public sealed class KeyProvisioning(
             throw new ConflictException($"Key {current.Name} has its maximum of {limits.Value.MaxVersionsPerKey} versions (Kms:Limits:MaxVersionsPerKey)");
         }
 
+        budget.Spend([current.Algorithm]);
         using var material = await worker.GenerateAsync(current.Algorithm, cancellationToken).ConfigureAwait(false);
         return await unitOfWork.InTransactionAsync(
             async () =>

@@ -71,4 +71,17 @@ public sealed class OpenModeTests : ApiTestBase
 
         Assert.That(error!.ToString(), Does.Contain("at least 32 characters"));
     }
+
+    [TestCase("Kms:Auth:Jwt:SigningKey", "-----BEGIN PUBLIC KEY-----\nnot a key\n-----END PUBLIC KEY-----", "Kms:Auth:Jwt:SigningKey")]
+    [TestCase("Kms:Auth:Jwt:SigningKey", "c2hvcnQ=", "Kms:Auth:Jwt:SigningKey")]
+    [TestCase("Kms:Auth:Jwt:Authority", "http://idp.example", "https://")]
+    [TestCase("Kms:Auth:Jwt:Authority", "https://idp.example", "Kms:Auth:Jwt:Audience is required")]
+    public void UnusableJwtSettings_RefuseToStart_SayingWhy(string setting, string value, string expected)
+    {
+        using var factory = new KmsApiFactory(settings: new Dictionary<string, string?> { [setting] = value });
+
+        var error = Assert.Catch(() => factory.CreateClient());
+
+        Assert.That(error!.ToString(), Does.Contain(expected));
+    }
 }

@@ -112,6 +112,18 @@ public sealed class ProtectedModeTests
     }
 
     [Test]
+    public async Task ATakenNameOutsideTheGlobs_Answers403_NotAConflictThatWouldRevealIt()
+    {
+        var hidden = $"hr-{Guid.NewGuid():N}";
+        await CreateKeyAsync(hidden);
+        using var client = ClientWith(await IssueAsync(["kms.keys.manage"], ["billing-*"]));
+
+        var response = await client.PostJsonAsync("/kms/key", new { name = hidden, algorithm = "RSA3072" });
+
+        await ApiTestBase.AssertProblemAsync(response, HttpStatusCode.Forbidden, "may not use key");
+    }
+
+    [Test]
     public async Task ARevokedToken_StopsWorkingOnTheNextRequest()
     {
         var issued = await _admin.PostJsonAsync("/kms/token", new { name = $"short-lived-{Guid.NewGuid():N}", scopes = new[] { "kms.keys.read" } }).Ensure(HttpStatusCode.Created).ReadNodeAsync();

@@ -53,10 +53,14 @@ public sealed class Fixture
     /// <summary>How many keys the mocked repository says are stored.</summary>
     public int StoredKeyCount { get; set; }
 
+    /// <summary>The caller's key-name check: allows every key unless a test sets it up otherwise.</summary>
+    public Mock<IKeyAccess> Access { get; } = new();
+
     public KeyProvisioning Provisioning => new(
         Keys.Object,
+        Access.Object,
         new KeyMaterialWorker(Crypto.Object, Microsoft.Extensions.Options.Options.Create(Limits)),
-        new KeyCreationBudget(Microsoft.Extensions.Options.Options.Create(Limits)),
+        new KeyCreationBudget(Microsoft.Extensions.Options.Options.Create(Limits), CallerContext),
         Microsoft.Extensions.Options.Options.Create(Limits),
         Sealer.Object,
         UnitOfWork.Object,

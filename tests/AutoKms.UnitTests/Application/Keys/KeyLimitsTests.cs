@@ -28,7 +28,7 @@ public sealed class KeyLimitsTests
     [Test]
     public void Budget_CountsEveryCreationOfTheRequest_AcrossCalls()
     {
-        var budget = new KeyCreationBudget(Options.Create(new KeyLimits { MaxAsymmetricKeysPerRequest = 3 }));
+        var budget = new KeyCreationBudget(Options.Create(new KeyLimits { MaxAsymmetricKeysPerRequest = 3 }), _fixture.CallerContext);
 
         budget.Spend([KeyAlgorithm.Rsa2048, KeyAlgorithm.EcP256]);
         budget.Spend([KeyAlgorithm.Aes256Gcm, KeyAlgorithm.HmacSha256]);
@@ -124,5 +124,25 @@ public sealed class KeyLimitsTests
         while (value > (current = Volatile.Read(ref target)) && Interlocked.CompareExchange(ref target, value, current) != current)
         {
         }
+    }
+
+    [Test]
+    public void Budget_DoesNotBoundTheServicesOwnWork()
+    {
+        var service = Mock.Of<AutoKms.Application.Common.Interfaces.ICallerContext>(c => c.Caller == AutoKms.Application.Common.Security.Caller.Service);
+        var budget = new KeyCreationBudget(Options.Create(new KeyLimits { MaxAsymmetricKeysPerRequest = 1 }), service);
+
+        Assert.DoesNotThrow(() => budget.Spend([KeyAlgorithm.Rsa2048, KeyAlgorithm.Rsa2048, KeyAlgorithm.EcP256]));
+    }
+
+    [Test]
+    public void Create_OfANameOutsideTheCallersGlobs_IsRefused_BeforeTheNameIsLookedUpOrMaterialGenerated()
+    {
+        _fixture.Access.Setup(a => a.EnsureMayUseAsync("hr-payroll", It.IsAny<CancellationToken>())).ThrowsAsync(AccessDeniedException.Key("hr-payroll"));
+
+        Assert.ThrowsAsync<AccessDeniedException>(() => _fixture.Provisioning.CreateAsync([Rsa("hr-payroll")], CancellationToken.None));
+
+        _fixture.Keys.Verify(r => r.NameExistsAsync(It.IsAny<string>(), It.IsAny<Guid?>(), It.IsAny<CancellationToken>()), Times.Never);
+        _fixture.Crypto.Verify(c => c.GenerateKeyMaterial(It.IsAny<KeyAlgorithm>()), Times.Never);
     }
 }
