@@ -2,6 +2,7 @@ using AutoKms.Application.Common.Interfaces;
 using AutoKms.Infrastructure.Crypto;
 using AutoKms.Infrastructure.Maintenance;
 using AutoKms.Infrastructure.Persistence;
+using AutoKms.Infrastructure.Persistence.Audit;
 using AutoKms.Infrastructure.Persistence.Migrations;
 using AutoKms.Infrastructure.Persistence.Queries;
 using AutoKms.Infrastructure.Persistence.Repositories;
@@ -31,6 +32,12 @@ public static class DependencyInjection
         services.AddScoped<IKeyRepository, KeyRepository>();
         services.AddScoped<IKeyReadService, KeyReadService>();
         services.AddScoped<IHealthProbe, SqliteHealthProbe>();
+
+        // The audit writer first: hosted services stop in reverse order, so it drains last.
+        services.AddSingleton<IAuditLogAppender, SqliteAuditLogAppender>();
+        services.AddSingleton<AuditLogWriter>();
+        services.AddSingleton<IAuditTrail>(provider => provider.GetRequiredService<AuditLogWriter>());
+        services.AddHostedService(provider => provider.GetRequiredService<AuditLogWriter>());
 
         services.AddSingleton<IEncryptionCounter, BatchedEncryptionCounter>();
         services.AddHostedService<EncryptionCounterFlusher>();
