@@ -1,3 +1,4 @@
+using AutoKms.Application.Common.Auditing;
 using AutoKms.Application.Common.Exceptions;
 using AutoKms.Application.Common.Interfaces;
 using AutoKms.Application.Cryptography;
@@ -11,7 +12,7 @@ namespace AutoKms.Application.Keys;
 /// for a short transaction that seals the material for exactly one (key id, version), hands it to
 /// the aggregate and saves. The clear material lives only inside these methods.
 /// </summary>
-public sealed class KeyProvisioning(IKeyRepository keys, ICryptoProvider crypto, IKeyMaterialSealer sealer, IUnitOfWork unitOfWork, TimeProvider clock)
+public sealed class KeyProvisioning(IKeyRepository keys, ICryptoProvider crypto, IKeyMaterialSealer sealer, IUnitOfWork unitOfWork, TimeProvider clock, AuditNotes notes)
 {
     /// <summary>Creates every key or none.</summary>
     public async Task<IReadOnlyList<Key>> CreateAsync(IReadOnlyList<NewKey> newKeys, CancellationToken cancellationToken)
@@ -65,6 +66,7 @@ public sealed class KeyProvisioning(IKeyRepository keys, ICryptoProvider crypto,
 
                 var version = key.Rotate(Guid.NewGuid(), sealer.Seal(new SealingContext(key.Id, key.NextVersionNumber, key.Algorithm, key.Usage), material), clock.GetUtcNow());
                 await keys.SaveAsync(key, cancellationToken).ConfigureAwait(false);
+                notes.VersionUsed(key.Id, version.Version);
                 return version;
             },
             cancellationToken).ConfigureAwait(false);
@@ -86,6 +88,7 @@ public sealed class KeyProvisioning(IKeyRepository keys, ICryptoProvider crypto,
         }
 
         await keys.AddAsync(key, cancellationToken).ConfigureAwait(false);
+        notes.VersionUsed(id, 1);
         return key;
     }
 }

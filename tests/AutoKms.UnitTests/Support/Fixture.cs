@@ -1,4 +1,5 @@
 using AutoKms.Application.Common;
+using AutoKms.Application.Common.Auditing;
 using AutoKms.Application.Common.Behaviours;
 using AutoKms.Application.Common.Interfaces;
 using AutoKms.Application.Common.Mappings;
@@ -26,6 +27,9 @@ public sealed class Fixture
         Sealer.Setup(s => s.Unseal(It.IsAny<SealingContext>(), It.IsAny<ReadOnlyMemory<byte>>()))
             .Returns((SealingContext context, ReadOnlyMemory<byte> _) => MaterialFor(context.KeyId, context.Version));
         Crypto.Setup(c => c.GenerateKeyMaterial(It.IsAny<KeyAlgorithm>())).Returns(() => new KeyMaterial(new byte[32]));
+        AuditTrail.Setup(t => t.RecordAsync(It.IsAny<AuditEntry>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+        CallerContext.Setup(c => c.Caller).Returns(AutoKms.Application.Common.Security.Caller.Service);
+        CallerContext.Setup(c => c.RequestId).Returns("-");
     }
 
     public Mock<IKeyRepository> Keys { get; } = new(MockBehavior.Strict);
@@ -40,9 +44,19 @@ public sealed class Fixture
 
     public IMapper Mapper { get; } = CreateMapper();
 
-    public KeyProvisioning Provisioning => new(Keys.Object, Crypto.Object, Sealer.Object, UnitOfWork.Object, Clock);
+    public KeyProvisioning Provisioning => new(Keys.Object, Crypto.Object, Sealer.Object, UnitOfWork.Object, Clock, Notes);
 
     public Mock<IEncryptionCounter> Counter { get; } = new();
+
+    /// <summary>What use cases note for their audit record (nothing is kept outside an audited request).</summary>
+    public AuditNotes Notes { get; } = new();
+
+    /// <summary>The audit trail: every record written succeeds unless a test says otherwise.</summary>
+    public Mock<IAuditTrail> AuditTrail { get; } = new();
+
+    public Mock<ICallerContext> CallerContext { get; } = new();
+
+    public AuditRecorder Audit => new(AuditTrail.Object, CallerContext.Object, Notes, Clock);
 
     public Mock<IUnitOfWork> UnitOfWork { get; } = new();
 
@@ -60,9 +74,9 @@ public sealed class Fixture
             .Where(i => i.Method.Name == nameof(IEncryptionCounter.Record) && (versionId is null || (Guid)i.Arguments[0] == versionId))
             .Sum(i => (long)i.Arguments[1]);
 
-    public KeyMaterialReader Reader => new(Keys.Object, Sealer.Object);
+    public KeyMaterialReader Reader => new(Keys.Object, Sealer.Object, Notes);
 
-    public KeyCipher Cipher => new(Keys.Object, Sealer.Object, Crypto.Object, Counter.Object, Provisioning, SettingsOptions);
+    public KeyCipher Cipher => new(Keys.Object, Sealer.Object, Crypto.Object, Counter.Object, Provisioning, SettingsOptions, Notes);
 
     /// <summary>Runs a handler the way the pipeline does for secret input: zeroed when the request ends.</summary>
     public static Task<TResponse> WithSecretZeroing<TRequest, TResponse>(TRequest request, Func<TRequest, Task<TResponse>> handle)
