@@ -38,6 +38,7 @@ public static class DependencyInjection
         services.AddSingleton<AuditLogWriter>();
         services.AddSingleton<IAuditTrail>(provider => provider.GetRequiredService<AuditLogWriter>());
         services.AddHostedService(provider => provider.GetRequiredService<AuditLogWriter>());
+        services.AddScoped<IAuditLog, AuditLogReader>();
 
         services.AddSingleton<IEncryptionCounter, BatchedEncryptionCounter>();
         services.AddHostedService<EncryptionCounterFlusher>();
