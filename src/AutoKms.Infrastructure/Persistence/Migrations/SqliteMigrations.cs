@@ -49,7 +49,8 @@ public static class SqliteMigrations
             CREATE INDEX ix_keys_next_rotation ON keys (next_rotation_at) WHERE next_rotation_at IS NOT NULL AND deleted_at IS NULL;
             CREATE INDEX ix_keys_deleted ON keys (deleted_at) WHERE deleted_at IS NOT NULL;
             """),
-        new(3, "hash-chained audit trail", """
+        // 4, not 3: main's bearer-token table is migration 3. Versions are applied by set, so the gap is harmless here.
+        new(4, "hash-chained audit trail", """
             -- Append-only: seq is assigned by the one writer, 1, 2, 3, ... and each hash chains to the
             -- previous record's (Application/Common/Auditing/AuditChain). Text is stored exactly as hashed.
             CREATE TABLE audit_log (
