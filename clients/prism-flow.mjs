@@ -482,6 +482,12 @@ async function main() {
   }
   await call("RevokeToken", { params: { id: unknownId }, expect: 404, label: " (unknown id)" });
 
+  // Audit trail (open mode: the caller is the admin local)
+  await call("ListAuditRecords", { expect: 200 });
+  await call("ListAuditRecords", { query: { limit: 5, operation: "Encrypt" }, expect: 200, label: " (filtered)" });
+  await call("ListAuditRecords", { query: { limit: 0 }, expect: 422, label: " (limit 0)" });
+  await call("VerifyAuditTrail", { expect: 200 });
+
   // JSON-RPC
   const rpcExample = example("Call");
   const rpcBody = rpcExample && typeof rpcExample === "object" ? rpcExample : { jsonrpc: "2.0", method: "System.healthz", id: 1 };

@@ -1,5 +1,6 @@
 using System.Reflection;
 using AutoKms.Application.Common;
+using AutoKms.Application.Common.Auditing;
 using AutoKms.Application.Common.Behaviours;
 using AutoKms.Application.Cryptography;
 using AutoKms.Application.Keys;
@@ -15,7 +16,9 @@ public static class DependencyInjection
     /// <summary>
     /// MediatR 5.1 has no container package that restores here, so handlers and behaviours are
     /// registered in these few lines. Behaviours run in registration order: logging outermost,
-    /// then secret-input zeroing (so a refused request is zeroed too), then validation, then the transaction.
+    /// then the audit trail (so every outcome, a validator's refusal included, is recorded before
+    /// the answer and outside the request's transaction), then secret-input zeroing (so a refused
+    /// request is zeroed too), then validation, then the transaction.
     /// </summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
@@ -40,6 +43,7 @@ public static class DependencyInjection
         }
 
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuditBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(SecretInputBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TransactionBehaviour<,>));
@@ -48,6 +52,8 @@ public static class DependencyInjection
 
         services.AddAutoMapper(_ => { }, assembly);
         services.AddSingleton(TimeProvider.System);
+        services.AddScoped<AuditNotes>();
+        services.AddScoped<AuditRecorder>();
         services.AddScoped<KeyProvisioning>();
         services.AddScoped<KeyCipher>();
         services.AddScoped<KeyMaterialReader>();

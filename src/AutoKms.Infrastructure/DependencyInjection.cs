@@ -3,6 +3,7 @@ using AutoKms.Infrastructure.Crypto;
 using AutoKms.Infrastructure.Crypto.Pkcs11;
 using AutoKms.Infrastructure.Maintenance;
 using AutoKms.Infrastructure.Persistence;
+using AutoKms.Infrastructure.Persistence.Audit;
 using AutoKms.Infrastructure.Persistence.Migrations;
 using AutoKms.Infrastructure.Persistence.Queries;
 using AutoKms.Infrastructure.Persistence.Repositories;
@@ -40,6 +41,13 @@ public static class DependencyInjection
         services.AddScoped<IKeyReadService, KeyReadService>();
         services.AddScoped<ISealedMaterialStore, SealedMaterialStore>();
         services.AddScoped<IHealthProbe, SqliteHealthProbe>();
+
+        // The audit writer first: hosted services stop in reverse order, so it drains last.
+        services.AddSingleton<IAuditLogAppender, SqliteAuditLogAppender>();
+        services.AddSingleton<AuditLogWriter>();
+        services.AddSingleton<IAuditTrail>(provider => provider.GetRequiredService<AuditLogWriter>());
+        services.AddHostedService(provider => provider.GetRequiredService<AuditLogWriter>());
+        services.AddScoped<IAuditLog, AuditLogReader>();
 
         services.AddSingleton<IEncryptionCounter, BatchedEncryptionCounter>();
         services.AddHostedService<EncryptionCounterFlusher>();

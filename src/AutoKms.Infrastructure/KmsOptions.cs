@@ -36,4 +36,7 @@ public sealed class KmsOptions
 
     /// <summary>How often the maintenance service rotates due keys and purges expired deleted keys.</summary>
     public int MaintenanceIntervalSeconds { get; set; } = 60;
+
+    /// <summary>The audit trail (<c>Kms:Audit:Enabled</c>).</summary>
+    public AuditOptions Audit { get; set; } = new();
 }

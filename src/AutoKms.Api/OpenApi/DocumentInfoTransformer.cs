@@ -17,6 +17,7 @@ public sealed class DocumentInfoTransformer : IOpenApiDocumentTransformer
         ["Key versions"] = "Each rotation makes a version; old versions keep decrypting until disabled or destroyed.",
         ["Deleted keys"] = "Deleted keys wait out a retention window, recoverable, before they are purged.",
         ["JSON-RPC"] = "The same operations as JSON-RPC 2.0 calls over one route.",
+        ["Audit"] = "The hash-chained audit trail: who used which key, how it ended, and a check that no record was changed, removed or moved.",
         ["System"] = "Health and discovery; open to every caller.",
         ["Tokens"] = "Bearer tokens with scopes and key-name globs, managed by admins (kms.admin).",
     };

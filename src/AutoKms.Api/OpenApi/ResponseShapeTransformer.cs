@@ -26,7 +26,7 @@ public sealed class ResponseShapeTransformer : IOpenApiOperationTransformer
         ["415"] = "The body is not sent as JSON (Content-Type: application/json).",
         ["422"] = "Missing, unknown or malformed fields, each named in errors.",
         ["500"] = "A bug: the request id identifies it in the service log.",
-        ["503"] = "The database is busy; retry the request. Nothing was changed.",
+        ["503"] = "The database is busy or the audit trail could not be written; retry the request. Nothing was changed, unless the detail says the change was made but its outcome could not be recorded.",
     };
 
     public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)

@@ -84,6 +84,7 @@ public sealed partial class RpcController(IMediator mediator, RpcMethods methods
             // Each call is authorised as its REST route would be: the same scope policy.
             if (!(await authorization.AuthorizeAsync(User, policy).ConfigureAwait(false)).Succeeded)
             {
+                await DeniedRequestAudit.RecordAsync(HttpContext, Application.Common.Auditing.AuditOutcomes.Denied).ConfigureAwait(false);
                 throw new AccessDeniedException($"The caller lacks the scope {policy} that {methodName} needs.");
             }
 

@@ -1,4 +1,5 @@
 using AutoKms.Api.Http;
+using AutoKms.Application.Common.Auditing;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Mvc;
@@ -17,6 +18,12 @@ public sealed class ProblemAuthorizationResultHandler : IAuthorizationMiddleware
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(authorizeResult);
+        if (authorizeResult.Challenged || authorizeResult.Forbidden)
+        {
+            // Refusals are part of the trail too, durable before the answer (a failed write answers 503).
+            await DeniedRequestAudit.RecordAsync(context, authorizeResult.Challenged ? AuditOutcomes.Unauthenticated : AuditOutcomes.Denied).ConfigureAwait(false);
+        }
+
         if (authorizeResult.Challenged)
         {
             var presented = BearerToken.From(context.Request) is not null;

@@ -1,3 +1,4 @@
+using AutoKms.Application.Common.Auditing;
 using AutoKms.Application.Common.Interfaces;
 using AutoKms.Domain.Keys;
 
@@ -12,10 +13,12 @@ public sealed class Decryptor : IDisposable
     private readonly Key _key;
     private readonly IKeyMaterialSealer _sealer;
     private readonly ICryptoProvider _crypto;
+    private readonly AuditNotes _notes;
     private readonly Dictionary<int, KeyMaterial> _materials = [];
 
-    internal Decryptor(Key key, IKeyMaterialSealer sealer, ICryptoProvider crypto)
+    internal Decryptor(Key key, IKeyMaterialSealer sealer, ICryptoProvider crypto, AuditNotes notes)
     {
+        _notes = notes;
         _key = key;
         _sealer = sealer;
         _crypto = crypto;
@@ -27,6 +30,7 @@ public sealed class Decryptor : IDisposable
         data.EnsureMadeBy(_key);
         var keyVersion = _key.VersionForDecryption(KeyUsage.EncryptDecrypt, data.ResolveVersion(version));
         KeyAlgorithmRules.EnsureAadSupported(_key.Algorithm, aad is { Length: > 0 });
+        _notes.VersionUsed(_key.Id, keyVersion.Version);
         if (!_materials.TryGetValue(keyVersion.Version, out var material))
         {
             material = _sealer.Unseal(SealingContext.For(_key, keyVersion), keyVersion.SealedMaterial);

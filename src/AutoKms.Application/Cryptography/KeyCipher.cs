@@ -1,4 +1,5 @@
 using AutoKms.Application.Common;
+using AutoKms.Application.Common.Auditing;
 using AutoKms.Application.Common.Exceptions;
 using AutoKms.Application.Common.Interfaces;
 using AutoKms.Application.Keys;
@@ -19,7 +20,8 @@ public sealed class KeyCipher(
     ICryptoProvider crypto,
     IEncryptionCounter counter,
     KeyProvisioning provisioning,
-    IOptions<KmsSettings> settings)
+    IOptions<KmsSettings> settings,
+    AuditNotes notes)
 {
     // Check-and-reserve is one step per process, so concurrent requests cannot all pass the same check.
     private static readonly Lock ReservationLock = new();
@@ -41,6 +43,7 @@ public sealed class KeyCipher(
             var version = key.VersionForEncryption(KeyUsage.EncryptDecrypt);
             if (TryReserve(key, version, upcoming))
             {
+                notes.VersionUsed(key.Id, version.Version);
                 return new Encryptor(key, version, sealer.Unseal(SealingContext.For(key, version), version.SealedMaterial), crypto, counter, upcoming);
             }
 
@@ -62,7 +65,8 @@ public sealed class KeyCipher(
         var key = await keys.GetRequiredAsync(keyId, cancellationToken).ConfigureAwait(false);
         key.EnsureUsage(KeyUsage.EncryptDecrypt);
         key.EnsureEnabled();
-        return new Decryptor(key, sealer, crypto);
+        notes.KeyUsed(key.Id);
+        return new Decryptor(key, sealer, crypto, notes);
     }
 
     private bool TryReserve(Key key, KeyVersion version, int upcoming)

@@ -1,3 +1,4 @@
+using AutoKms.Application.Common.Auditing;
 using AutoKms.Application.Common.Exceptions;
 using AutoKms.Application.Common.Interfaces;
 using AutoKms.Application.Common.Models;
@@ -8,13 +9,14 @@ using AutoMapper;
 namespace AutoKms.Application.KeyVersions;
 
 /// <summary>One version's status change or destruction, shared by the single and the bulk use cases.</summary>
-public sealed class KeyVersionUpdates(IKeyRepository keys, TimeProvider clock, IMapper mapper)
+public sealed class KeyVersionUpdates(IKeyRepository keys, TimeProvider clock, IMapper mapper, AuditNotes notes)
 {
     public async Task<KeyVersionDto> ApplyAsync(UpdateKeyVersionCommand change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
         var key = await LoadAsync(change.Id, cancellationToken).ConfigureAwait(false);
         var version = key.VersionById(change.Id);
+        notes.VersionUsed(key.Id, version.Version);
         change.Echoed?.EnsureMatches(mapper.Map<KeyVersionDto>(version), change.FieldPrefix);
         var now = clock.GetUtcNow();
         switch (KeyAlgorithmNames.ParseVersionStatus(change.Status))
@@ -39,7 +41,9 @@ public sealed class KeyVersionUpdates(IKeyRepository keys, TimeProvider clock, I
     public async Task DestroyAsync(Guid versionId, CancellationToken cancellationToken)
     {
         var key = await LoadAsync(versionId, cancellationToken).ConfigureAwait(false);
-        key.DestroyVersion(key.VersionById(versionId).Version, clock.GetUtcNow());
+        var version = key.VersionById(versionId).Version;
+        notes.VersionUsed(key.Id, version);
+        key.DestroyVersion(version, clock.GetUtcNow());
         await keys.SaveAsync(key, cancellationToken).ConfigureAwait(false);
     }
 

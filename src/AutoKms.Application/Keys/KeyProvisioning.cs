@@ -1,4 +1,5 @@
 using AutoKms.Application.Common;
+using AutoKms.Application.Common.Auditing;
 using AutoKms.Application.Common.Exceptions;
 using AutoKms.Application.Common.Interfaces;
 using AutoKms.Application.Cryptography;
@@ -21,7 +22,8 @@ public sealed class KeyProvisioning(
     IOptions<KeyLimits> limits,
     IKeyMaterialSealer sealer,
     IUnitOfWork unitOfWork,
-    TimeProvider clock)
+    TimeProvider clock,
+    AuditNotes notes)
 {
     /// <summary>Creates every key or none.</summary>
     public async Task<IReadOnlyList<Key>> CreateAsync(IReadOnlyList<NewKey> newKeys, CancellationToken cancellationToken)
@@ -104,6 +106,7 @@ public sealed class KeyProvisioning(
 
                 var version = key.Rotate(Guid.NewGuid(), sealer.Seal(new SealingContext(key.Id, key.NextVersionNumber, key.Algorithm, key.Usage), material), clock.GetUtcNow());
                 await keys.SaveAsync(key, cancellationToken).ConfigureAwait(false);
+                notes.VersionUsed(key.Id, version.Version);
                 return version;
             },
             cancellationToken).ConfigureAwait(false);
@@ -125,6 +128,7 @@ public sealed class KeyProvisioning(
         }
 
         await keys.AddAsync(key, cancellationToken).ConfigureAwait(false);
+        notes.VersionUsed(id, 1);
         return key;
     }
 }

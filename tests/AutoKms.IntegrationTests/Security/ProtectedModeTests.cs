@@ -124,6 +124,39 @@ public sealed class ProtectedModeTests
     }
 
     [Test]
+    public async Task RefusalsAndTokenAdministration_AreInTheAuditTrail_AndItVerifies()
+    {
+        var key = await CreateKeyAsync($"audited-{Guid.NewGuid():N}");
+        var name = $"audited-{Guid.NewGuid():N}";
+        var secret = (await _admin.PostJsonAsync("/kms/token", new { name, scopes = new[] { "kms.encrypt" } }).Ensure(HttpStatusCode.Created).ReadNodeAsync())["token"]!.GetValue<string>();
+        using var client = ClientWith(secret);
+
+        await ApiTestBase.AssertProblemAsync(await client.PostJsonAsync($"/kms/key/{key}/decrypt", new { ciphertext = "akms:v1:AAAA" }), HttpStatusCode.Forbidden);
+        await ApiTestBase.AssertProblemAsync(await _anonymous.GetAsync($"/kms/key/{key}"), HttpStatusCode.Unauthorized);
+
+        var denied = (await _admin.GetAsync($"/kms/audit?key_id={key}&operation=Decrypt").Ensure(HttpStatusCode.OK).ReadNodeAsync()).AsArray();
+        var unauthenticated = (await _admin.GetAsync($"/kms/audit?key_id={key}&operation=GetKey").Ensure(HttpStatusCode.OK).ReadNodeAsync()).AsArray();
+        var issued = (await _admin.GetAsync("/kms/audit?operation=CreateToken&principal=bootstrap").Ensure(HttpStatusCode.OK).ReadNodeAsync()).AsArray();
+        var verify = await _admin.GetAsync("/kms/audit/verify").Ensure(HttpStatusCode.OK).ReadNodeAsync();
+
+        Assert.That(denied.Single()!["principal"]!.GetValue<string>(), Is.EqualTo($"token:{name}"));
+        Assert.That(denied.Single()!["outcome"]!.GetValue<string>(), Is.EqualTo("denied"));
+        Assert.That(unauthenticated.Single()!["outcome"]!.GetValue<string>(), Is.EqualTo("unauthenticated"));
+        Assert.That(issued.Select(r => r!["outcome"]!.GetValue<string>()), Does.Contain("ok"));
+        Assert.That(verify["ok"]!.GetValue<bool>(), Is.True);
+        var trail = (await _admin.GetAsync("/kms/audit?limit=1000").ReadNodeAsync()).ToJsonString();
+        Assert.That(trail, Does.Not.Contain(secret).And.Not.Contain(Bootstrap));
+    }
+
+    [Test]
+    public async Task TheAuditTrail_IsForAdminsOnly()
+    {
+        using var client = ClientWith(await IssueAsync(["kms.keys.read"], []));
+
+        await ApiTestBase.AssertProblemAsync(await client.GetAsync("/kms/audit"), HttpStatusCode.Forbidden, "kms.admin");
+    }
+
+    [Test]
     public async Task ARevokedToken_StopsWorkingOnTheNextRequest()
     {
         var issued = await _admin.PostJsonAsync("/kms/token", new { name = $"short-lived-{Guid.NewGuid():N}", scopes = new[] { "kms.keys.read" } }).Ensure(HttpStatusCode.Created).ReadNodeAsync();

@@ -1,4 +1,5 @@
 using AutoKms.Application.Common;
+using AutoKms.Application.Common.Auditing;
 using AutoKms.Application.Common.Behaviours;
 using AutoKms.Application.Common.Interfaces;
 using AutoKms.Application.Common.Mappings;
@@ -27,6 +28,9 @@ public sealed class Fixture
             .Returns((SealingContext context, ReadOnlyMemory<byte> _) => MaterialFor(context.KeyId, context.Version));
         Crypto.Setup(c => c.GenerateKeyMaterial(It.IsAny<KeyAlgorithm>())).Returns(() => new KeyMaterial(new byte[32]));
         Keys.Setup(r => r.CountAsync(It.IsAny<CancellationToken>())).ReturnsAsync(() => StoredKeyCount);
+        AuditTrail.Setup(t => t.RecordAsync(It.IsAny<AuditEntry>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+        CallerContext.Setup(c => c.Caller).Returns(() => new AutoKms.Application.Common.Security.Caller("test", new HashSet<string> { AutoKms.Application.Common.Security.Scopes.Admin }, CallerGlobs));
+        CallerContext.Setup(c => c.RequestId).Returns("-");
     }
 
     public Mock<IKeyRepository> Keys { get; } = new(MockBehavior.Strict);
@@ -36,9 +40,6 @@ public sealed class Fixture
     /// <summary>The caller the handlers see; limited to <see cref="CallerGlobs"/> (none: every key).</summary>
     public List<string> CallerGlobs { get; } = [];
 
-    public ICallerContext CallerContext => Mock.Of<ICallerContext>(c =>
-        c.Caller == new AutoKms.Application.Common.Security.Caller("test", new HashSet<string> { AutoKms.Application.Common.Security.Scopes.Admin }, CallerGlobs)
-        && c.RequestId == "test-request");
 
     public Mock<ICryptoProvider> Crypto { get; } = new();
 
@@ -60,13 +61,24 @@ public sealed class Fixture
         Keys.Object,
         Access.Object,
         new KeyMaterialWorker(Crypto.Object, Microsoft.Extensions.Options.Options.Create(Limits)),
-        new KeyCreationBudget(Microsoft.Extensions.Options.Options.Create(Limits), CallerContext),
+        new KeyCreationBudget(Microsoft.Extensions.Options.Options.Create(Limits), CallerContext.Object),
         Microsoft.Extensions.Options.Options.Create(Limits),
         Sealer.Object,
         UnitOfWork.Object,
-        Clock);
+        Clock,
+        Notes);
 
     public Mock<IEncryptionCounter> Counter { get; } = new();
+
+    /// <summary>What use cases note for their audit record (nothing is kept outside an audited request).</summary>
+    public AuditNotes Notes { get; } = new();
+
+    /// <summary>The audit trail: every record written succeeds unless a test says otherwise.</summary>
+    public Mock<IAuditTrail> AuditTrail { get; } = new();
+
+    public Mock<ICallerContext> CallerContext { get; } = new();
+
+    public AuditRecorder Audit => new(AuditTrail.Object, CallerContext.Object, Notes, Clock);
 
     public Mock<IUnitOfWork> UnitOfWork { get; } = new();
 
@@ -84,9 +96,9 @@ public sealed class Fixture
             .Where(i => i.Method.Name == nameof(IEncryptionCounter.Record) && (versionId is null || (Guid)i.Arguments[0] == versionId))
             .Sum(i => (long)i.Arguments[1]);
 
-    public KeyMaterialReader Reader => new(Keys.Object, Sealer.Object);
+    public KeyMaterialReader Reader => new(Keys.Object, Sealer.Object, Notes);
 
-    public KeyCipher Cipher => new(Keys.Object, Sealer.Object, Crypto.Object, Counter.Object, Provisioning, SettingsOptions);
+    public KeyCipher Cipher => new(Keys.Object, Sealer.Object, Crypto.Object, Counter.Object, Provisioning, SettingsOptions, Notes);
 
     /// <summary>Runs a handler the way the pipeline does for secret input: zeroed when the request ends.</summary>
     public static Task<TResponse> WithSecretZeroing<TRequest, TResponse>(TRequest request, Func<TRequest, Task<TResponse>> handle)

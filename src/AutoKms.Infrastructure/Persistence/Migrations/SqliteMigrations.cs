@@ -61,5 +61,31 @@ public static class SqliteMigrations
                 revoked_at  TEXT NULL
             );
             """),
+        new(4, "hash-chained audit trail", """
+            -- Append-only: seq is assigned by the one writer, 1, 2, 3, ... and each hash chains to the
+            -- previous record's (Application/Common/Auditing/AuditChain). Text is stored exactly as hashed.
+            CREATE TABLE audit_log (
+                seq            INTEGER PRIMARY KEY,
+                time           TEXT NOT NULL,
+                principal      TEXT NOT NULL,
+                operation      TEXT NOT NULL,
+                key_id         TEXT NULL,
+                version        INTEGER NULL,
+                outcome        TEXT NOT NULL,
+                items          INTEGER NULL,
+                request_id     TEXT NULL,
+                client_address TEXT NULL,
+                hash           TEXT NOT NULL
+            );
+
+            CREATE INDEX ix_audit_key ON audit_log (key_id, seq) WHERE key_id IS NOT NULL;
+
+            -- The service never changes or removes a record; these stop it doing so by mistake.
+            -- Someone with the file can drop them, which is what the hash chain is for.
+            CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+            BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+            CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+            BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+            """),
     ];
 }

@@ -24,7 +24,7 @@ public sealed class ListDeletedKeysQueryHandlerTests
         var second = new DeletedKeyDto { Id = Guid.NewGuid(), Name = "b", DeletedAt = Fixture.Now.AddHours(-1) };
         fixture.Reads.Setup(r => r.ListDeletedKeysAsync(It.IsAny<DateTimeOffset>(), It.IsAny<IReadOnlyList<string>>(), 20, 40, It.IsAny<CancellationToken>())).ReturnsAsync([first, second]);
 
-        var result = await new ListDeletedKeysQueryHandler(fixture.Reads.Object, fixture.SettingsOptions, fixture.Clock, fixture.CallerContext).Handle(new ListDeletedKeysQuery(20, 40), CancellationToken.None);
+        var result = await new ListDeletedKeysQueryHandler(fixture.Reads.Object, fixture.SettingsOptions, fixture.Clock, fixture.CallerContext.Object).Handle(new ListDeletedKeysQuery(20, 40), CancellationToken.None);
 
         Assert.That(result.Select(k => k.Id), Is.EqualTo(new[] { first.Id, second.Id }));
         Assert.That(result[0].PurgeAt, Is.EqualTo(Fixture.Now.AddDays(7)));
@@ -40,7 +40,7 @@ public sealed class ListDeletedKeysQueryHandlerTests
         var waiting = new DeletedKeyDto { Id = Guid.NewGuid(), DeletedAt = Fixture.Now.AddDays(-1) };
         fixture.Reads.Setup(r => r.ListDeletedKeysAsync(Fixture.Now.AddDays(-2), It.IsAny<IReadOnlyList<string>>(), 100, 0, It.IsAny<CancellationToken>())).ReturnsAsync([waiting]);
 
-        var result = await new ListDeletedKeysQueryHandler(fixture.Reads.Object, fixture.SettingsOptions, fixture.Clock, fixture.CallerContext).Handle(new ListDeletedKeysQuery(), CancellationToken.None);
+        var result = await new ListDeletedKeysQueryHandler(fixture.Reads.Object, fixture.SettingsOptions, fixture.Clock, fixture.CallerContext.Object).Handle(new ListDeletedKeysQuery(), CancellationToken.None);
 
         Assert.That(result.Select(k => k.Id), Is.EqualTo(new[] { waiting.Id }));
         fixture.Reads.Verify(r => r.ListDeletedKeysAsync(Fixture.Now.AddDays(-2), It.IsAny<IReadOnlyList<string>>(), 100, 0, It.IsAny<CancellationToken>()), Times.Once);
@@ -133,7 +133,7 @@ public sealed class PurgeExpiredKeysCommandHandlerTests
 {
     private readonly Fixture _fixture = new() { Settings = new KmsSettings { DeletedKeyRetentionDays = 3 } };
 
-    private PurgeExpiredKeysCommandHandler Handler => new(_fixture.Keys.Object, _fixture.Clock, _fixture.SettingsOptions, NullLogger<PurgeExpiredKeysCommandHandler>.Instance);
+    private PurgeExpiredKeysCommandHandler Handler => new(_fixture.Keys.Object, _fixture.Clock, _fixture.Audit, _fixture.SettingsOptions, NullLogger<PurgeExpiredKeysCommandHandler>.Instance);
 
     [Test]
     public async Task Handle_PurgesEveryKeyDeletedBeforeNowMinusTheRetention_AndAnswersHowMany()

@@ -53,7 +53,7 @@ public sealed class UpdateKeyVersionCommandHandlerTests
         fixture.GivenSavesSucceed();
         var v1 = key.FindVersion(1);
 
-        var dto = await new UpdateKeyVersionCommandHandler(new KeyVersionUpdates(fixture.Keys.Object, fixture.Clock, fixture.Mapper))
+        var dto = await new UpdateKeyVersionCommandHandler(new KeyVersionUpdates(fixture.Keys.Object, fixture.Clock, fixture.Mapper, fixture.Notes))
             .Handle(new UpdateKeyVersionCommand(v1.Id, "disabled"), CancellationToken.None);
 
         Assert.That(dto.Status, Is.EqualTo("disabled"));
@@ -67,7 +67,7 @@ public sealed class UpdateKeyVersionCommandHandlerTests
         var fixture = new Fixture();
         var key = fixture.GivenKey();
 
-        Assert.ThrowsAsync<KeyRuleViolationException>(() => new UpdateKeyVersionCommandHandler(new KeyVersionUpdates(fixture.Keys.Object, fixture.Clock, fixture.Mapper))
+        Assert.ThrowsAsync<KeyRuleViolationException>(() => new UpdateKeyVersionCommandHandler(new KeyVersionUpdates(fixture.Keys.Object, fixture.Clock, fixture.Mapper, fixture.Notes))
             .Handle(new UpdateKeyVersionCommand(key.Primary.Id, "disabled"), CancellationToken.None));
         fixture.Keys.Verify(r => r.SaveAsync(It.IsAny<Key>(), It.IsAny<CancellationToken>()), Times.Never);
     }
@@ -79,7 +79,7 @@ public sealed class UpdateKeyVersionCommandHandlerTests
         var id = Guid.NewGuid();
         fixture.Keys.Setup(r => r.GetByVersionIdAsync(id, It.IsAny<CancellationToken>())).ReturnsAsync((Key?)null);
 
-        var error = Assert.ThrowsAsync<NotFoundException>(() => new UpdateKeyVersionCommandHandler(new KeyVersionUpdates(fixture.Keys.Object, fixture.Clock, fixture.Mapper))
+        var error = Assert.ThrowsAsync<NotFoundException>(() => new UpdateKeyVersionCommandHandler(new KeyVersionUpdates(fixture.Keys.Object, fixture.Clock, fixture.Mapper, fixture.Notes))
             .Handle(new UpdateKeyVersionCommand(id, "disabled"), CancellationToken.None));
         Assert.That(error!.Message, Is.EqualTo("Key version not found"));
     }
@@ -95,7 +95,7 @@ public sealed class DestroyKeyVersionCommandHandlerTests
         fixture.GivenSavesSucceed();
         var v1 = key.FindVersion(1);
 
-        var result = await new DestroyKeyVersionCommandHandler(new KeyVersionUpdates(fixture.Keys.Object, fixture.Clock, fixture.Mapper)).Handle(new DestroyKeyVersionCommand(v1.Id), CancellationToken.None);
+        var result = await new DestroyKeyVersionCommandHandler(new KeyVersionUpdates(fixture.Keys.Object, fixture.Clock, fixture.Mapper, fixture.Notes)).Handle(new DestroyKeyVersionCommand(v1.Id), CancellationToken.None);
 
         Assert.That(result.Deleted, Is.EqualTo(1));
         Assert.That(v1.Status, Is.EqualTo(KeyVersionStatus.Destroyed));
@@ -109,7 +109,7 @@ public sealed class DestroyKeyVersionCommandHandlerTests
         var fixture = new Fixture();
         var key = fixture.GivenKey();
 
-        Assert.ThrowsAsync<KeyRuleViolationException>(() => new DestroyKeyVersionCommandHandler(new KeyVersionUpdates(fixture.Keys.Object, fixture.Clock, fixture.Mapper)).Handle(new DestroyKeyVersionCommand(key.Primary.Id), CancellationToken.None));
+        Assert.ThrowsAsync<KeyRuleViolationException>(() => new DestroyKeyVersionCommandHandler(new KeyVersionUpdates(fixture.Keys.Object, fixture.Clock, fixture.Mapper, fixture.Notes)).Handle(new DestroyKeyVersionCommand(key.Primary.Id), CancellationToken.None));
         Assert.That(key.Primary.HasMaterial, Is.True);
     }
 }
@@ -149,7 +149,7 @@ public sealed class KeyVersionQueryHandlerTests
         IReadOnlyList<KeyVersionDto> expected = [new KeyVersionDto { KeyId = keyId, Version = 1 }];
         fixture.Reads.Setup(r => r.ListKeyVersionsAsync(keyId, It.IsAny<IReadOnlyList<string>>(), 5, 10, It.IsAny<CancellationToken>())).ReturnsAsync(expected);
 
-        var result = await new ListKeyVersionsQueryHandler(fixture.Reads.Object, fixture.CallerContext).Handle(new ListKeyVersionsQuery(keyId, 5, 10), CancellationToken.None);
+        var result = await new ListKeyVersionsQueryHandler(fixture.Reads.Object, fixture.CallerContext.Object).Handle(new ListKeyVersionsQuery(keyId, 5, 10), CancellationToken.None);
 
         Assert.That(result, Is.SameAs(expected));
     }

@@ -28,7 +28,7 @@ public sealed class KeyLimitsTests
     [Test]
     public void Budget_CountsEveryCreationOfTheRequest_AcrossCalls()
     {
-        var budget = new KeyCreationBudget(Options.Create(new KeyLimits { MaxAsymmetricKeysPerRequest = 3 }), _fixture.CallerContext);
+        var budget = new KeyCreationBudget(Options.Create(new KeyLimits { MaxAsymmetricKeysPerRequest = 3 }), _fixture.CallerContext.Object);
 
         budget.Spend([KeyAlgorithm.Rsa2048, KeyAlgorithm.EcP256]);
         budget.Spend([KeyAlgorithm.Aes256Gcm, KeyAlgorithm.HmacSha256]);

@@ -41,7 +41,7 @@ public sealed class KeyQueryHandlerTests
     {
         IReadOnlyList<KeyDto> expected = [new KeyDto { Name = "a" }];
         _fixture.Reads.Setup(r => r.ListKeysAsync("a", "disabled", It.Is<IReadOnlyList<string>>(g => g.Count == 0), 10, 20, It.IsAny<CancellationToken>())).ReturnsAsync(expected);
-        var handler = new ListKeysQueryHandler(_fixture.Reads.Object, _fixture.CallerContext);
+        var handler = new ListKeysQueryHandler(_fixture.Reads.Object, _fixture.CallerContext.Object);
 
         var result = await handler.Handle(new ListKeysQuery("a", "DISABLED", 10, 20), CancellationToken.None);
 
@@ -55,7 +55,7 @@ public sealed class KeyQueryHandlerTests
         _fixture.Reads.Setup(r => r.ListKeysAsync(null, null, It.Is<IReadOnlyList<string>>(g => g.SequenceEqual(new[] { "billing-*" })), 100, 0, It.IsAny<CancellationToken>()))
             .ReturnsAsync([]);
 
-        await new ListKeysQueryHandler(_fixture.Reads.Object, _fixture.CallerContext).Handle(new ListKeysQuery(), CancellationToken.None);
+        await new ListKeysQueryHandler(_fixture.Reads.Object, _fixture.CallerContext.Object).Handle(new ListKeysQuery(), CancellationToken.None);
 
         _fixture.Reads.VerifyAll();
     }

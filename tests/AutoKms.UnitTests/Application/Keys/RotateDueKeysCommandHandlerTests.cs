@@ -12,7 +12,7 @@ public sealed class RotateDueKeysCommandHandlerTests
 
     private readonly List<string> _calls = [];
 
-    private RotateDueKeysCommandHandler Handler => new(_fixture.Keys.Object, _fixture.Provisioning, _fixture.Clock, NullLogger<RotateDueKeysCommandHandler>.Instance);
+    private RotateDueKeysCommandHandler Handler => new(_fixture.Keys.Object, _fixture.Provisioning, _fixture.Clock, _fixture.Audit, NullLogger<RotateDueKeysCommandHandler>.Instance);
 
     [SetUp]
     public void RecordTransactionsAndSaves()

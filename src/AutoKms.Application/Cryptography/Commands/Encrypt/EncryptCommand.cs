@@ -1,3 +1,4 @@
+using AutoKms.Application.Common.Auditing;
 using AutoKms.Application.Common.Validation;
 using FluentValidation.Results;
 using AutoKms.Application.Common.Interfaces;
@@ -7,8 +8,12 @@ using MediatR;
 namespace AutoKms.Application.Cryptography.Commands.Encrypt;
 
 /// <summary>Encrypts under the key's primary version. <paramref name="Plaintext"/> is zeroed when the request ends.</summary>
-public sealed record EncryptCommand(Guid KeyId, byte[] Plaintext, byte[]? Aad) : IRequest<CipherResult>, ISecretInput, IWireRequest
+public sealed record EncryptCommand(Guid KeyId, byte[] Plaintext, byte[]? Aad) : IRequest<CipherResult>, ISecretInput, IWireRequest, IAuditedRequest
 {
+    AuditOperation IAuditedRequest.AuditOperation => AuditOperations.Encrypt;
+
+    Guid? IAuditedRequest.AuditKeyId => KeyId;
+
     public IEnumerable<byte[]?> Secrets => [Plaintext];
 
     /// <summary>The caller sent <c>nonce_b64</c>: refused, the service chooses every nonce.</summary>

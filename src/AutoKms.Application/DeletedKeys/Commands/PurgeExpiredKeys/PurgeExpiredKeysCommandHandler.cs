@@ -1,4 +1,5 @@
 using AutoKms.Application.Common;
+using AutoKms.Application.Common.Auditing;
 using AutoKms.Application.Common.Interfaces;
 using AutoKms.Domain.Keys;
 using MediatR;
@@ -7,10 +8,14 @@ using Microsoft.Extensions.Logging;
 
 namespace AutoKms.Application.DeletedKeys.Commands.PurgeExpiredKeys;
 
-/// <summary>Purges each expired key on its own; one that fails is logged and the others are still purged.</summary>
+/// <summary>
+/// Purges each expired key on its own; one that fails is logged and the others are still purged.
+/// Each purge is audited on its own (<see cref="AuditOperations.ScheduledPurge"/>).
+/// </summary>
 public sealed partial class PurgeExpiredKeysCommandHandler(
     IKeyRepository keys,
     TimeProvider clock,
+    AuditRecorder audit,
     IOptions<KmsSettings> settings,
     ILogger<PurgeExpiredKeysCommandHandler> logger) : IRequestHandler<PurgeExpiredKeysCommand, int>
 {
@@ -24,7 +29,7 @@ public sealed partial class PurgeExpiredKeysCommandHandler(
         {
             try
             {
-                if (await keys.PurgeAsync(id, cutoff, cancellationToken).ConfigureAwait(false))
+                if (await audit.RunAsync(AuditOperations.ScheduledPurge, id, null, () => keys.PurgeAsync(id, cutoff, cancellationToken), cancellationToken).ConfigureAwait(false))
                 {
                     purged++;
                 }

@@ -1,3 +1,4 @@
+using AutoKms.Application.Common.Auditing;
 using AutoKms.Application.Common.Interfaces;
 using AutoKms.Application.Common.Models;
 using MediatR;
@@ -8,4 +9,7 @@ namespace AutoKms.Application.KeyVersions.Commands.DestroyKeyVersion;
 /// DELETE of a version: its material is erased for good. The version row stays as a tombstone
 /// (status <c>destroyed</c>) so its number is never reused and its ciphertexts answer 403, not 404.
 /// </summary>
-public sealed record DestroyKeyVersionCommand(Guid Id) : IRequest<DeleteResult>, ITransactionalRequest;
+public sealed record DestroyKeyVersionCommand(Guid Id) : IRequest<DeleteResult>, ITransactionalRequest, IAuditedRequest
+{
+    AuditOperation IAuditedRequest.AuditOperation => AuditOperations.DestroyKeyVersion;
+}

@@ -1,3 +1,4 @@
+using AutoKms.Application.Common.Auditing;
 using AutoKms.Application.Common.Interfaces;
 using AutoKms.Application.Common.Models;
 using MediatR;
@@ -5,8 +6,10 @@ using MediatR;
 namespace AutoKms.Application.KeyVersions.Commands.UpdateKeyVersion;
 
 /// <summary>Enables, disables or destroys a version. The primary version can only stay enabled.</summary>
-public sealed record UpdateKeyVersionCommand(Guid Id, string Status) : IRequest<KeyVersionDto>, ITransactionalRequest
+public sealed record UpdateKeyVersionCommand(Guid Id, string Status) : IRequest<KeyVersionDto>, ITransactionalRequest, IAuditedRequest
 {
+    AuditOperation IAuditedRequest.AuditOperation => AuditOperations.UpdateKeyVersion;
+
     /// <summary>Read-only fields the body carried back; each must equal the stored value.</summary>
     public EchoedKeyVersionFields? Echoed { get; init; }
 

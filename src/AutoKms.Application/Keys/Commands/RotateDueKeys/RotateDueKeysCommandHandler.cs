@@ -1,3 +1,4 @@
+using AutoKms.Application.Common.Auditing;
 using AutoKms.Application.Common.Interfaces;
 using MediatR;
 using Microsoft.Extensions.Logging;
@@ -6,12 +7,15 @@ namespace AutoKms.Application.Keys.Commands.RotateDueKeys;
 
 /// <summary>
 /// Each due key rotates in a transaction of its own, re-checked inside it. A key that fails is
-/// logged and skipped: one bad key never stops the others from rotating.
+/// logged and skipped: one bad key never stops the others from rotating. Each key's rotation is
+/// audited on its own (<see cref="AuditOperations.ScheduledRotation"/>): one record per run would
+/// not say which keys changed.
 /// </summary>
 public sealed partial class RotateDueKeysCommandHandler(
     IKeyRepository keys,
     KeyProvisioning provisioning,
     TimeProvider clock,
+    AuditRecorder audit,
     ILogger<RotateDueKeysCommandHandler> logger) : IRequestHandler<RotateDueKeysCommand, int>
 {
     public async Task<int> Handle(RotateDueKeysCommand request, CancellationToken cancellationToken)
@@ -23,7 +27,13 @@ public sealed partial class RotateDueKeysCommandHandler(
         {
             try
             {
-                if (await provisioning.RotateAsync(id, key => key.IsRotationDue(clock.GetUtcNow()), cancellationToken).ConfigureAwait(false) is not null)
+                var version = await audit.RunAsync(
+                    AuditOperations.ScheduledRotation,
+                    id,
+                    null,
+                    () => provisioning.RotateAsync(id, key => key.IsRotationDue(clock.GetUtcNow()), cancellationToken),
+                    cancellationToken).ConfigureAwait(false);
+                if (version is not null)
                 {
                     rotated++;
                 }

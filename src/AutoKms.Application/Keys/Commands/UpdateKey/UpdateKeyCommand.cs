@@ -1,3 +1,4 @@
+using AutoKms.Application.Common.Auditing;
 using AutoKms.Application.Common.Interfaces;
 using AutoKms.Application.Common.Models;
 using MediatR;
@@ -11,8 +12,12 @@ namespace AutoKms.Application.Keys.Commands.UpdateKey;
 /// <paramref name="MinDecryptionVersion"/> and <paramref name="RotationPeriodDays"/> (0 turns
 /// automatic rotation off) change only when given.
 public sealed record UpdateKeyCommand(Guid Id, string? Name, string? Status, bool Replace = false, int? MinDecryptionVersion = null, int? RotationPeriodDays = null)
-    : IRequest<KeyDto>, ITransactionalRequest
+    : IRequest<KeyDto>, ITransactionalRequest, IAuditedRequest
 {
+    AuditOperation IAuditedRequest.AuditOperation => AuditOperations.UpdateKey;
+
+    Guid? IAuditedRequest.AuditKeyId => Id;
+
     /// <summary>Read-only fields the body carried back; each must equal the stored value.</summary>
     public EchoedKeyFields? Echoed { get; init; }
 

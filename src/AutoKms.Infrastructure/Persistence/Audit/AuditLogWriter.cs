@@ -1,0 +1,109 @@
+using System.Threading.Channels;
+using AutoKms.Application.Common.Auditing;
+using AutoKms.Application.Common.Exceptions;
+using AutoKms.Application.Common.Interfaces;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AutoKms.Infrastructure.Persistence.Audit;
+
+/// <summary>
+/// The one writer of the audit trail, with group commit: requests queue their entries and wait;
+/// the writer takes everything pending (up to <see cref="MaxBatch"/>), appends it in one
+/// transaction (one disk sync for the lot), and then completes every waiter of that batch, or
+/// fails every one of them if the transaction failed. While a batch commits the next one gathers,
+/// so the cost of a sync is shared by every request that arrived meanwhile (ADR 0014).
+/// </summary>
+public sealed partial class AuditLogWriter(IAuditLogAppender appender, IOptions<KmsOptions> options, ILogger<AuditLogWriter> logger)
+    : IHostedService, IAuditTrail
+{
+    public const int MaxBatch = 1000;
+
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+
+    public Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (!options.Value.Audit.Enabled)
+        {
+            return Task.CompletedTask;
+        }
+
+        var pending = new Pending(entry);
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            return Task.FromException(new AuditUnavailableException(new InvalidOperationException("The audit writer has stopped.")));
+        }
+
+        // A caller that gives up stops waiting; its record is written all the same.
+        return pending.Written.Task.WaitAsync(cancellationToken);
+    }
+
+    private Task? _loop;
+
+    /// <summary>Starts the writing loop. Not a BackgroundService: the loop must run even if the host stops at once, to drain the queue.</summary>
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _loop ??= Task.Run(WriteLoopAsync, CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Takes no new entries, writes what is queued, and returns once the loop has ended.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _queue.Writer.TryComplete();
+        await StartAsync(cancellationToken).ConfigureAwait(false);
+        await _loop!.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var batch = new List<Pending>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
+        {
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending))
+            {
+                batch.Add(pending);
+            }
+
+            await WriteAsync(batch).ConfigureAwait(false);
+            batch.Clear();
+        }
+    }
+
+    private async Task WriteAsync(List<Pending> batch)
+    {
+        try
+        {
+            await appender.AppendAsync(batch.ConvertAll(p => p.Entry), CancellationToken.None).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Whatever failed, every waiter must hear of it, and the writer must live on for the next batch.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogWriteFailed(logger, ex, batch.Count);
+
+            // A busy database is said as such: the client's remedy is the same as for any busy answer.
+            var failure = ex is SqliteException sqlite && PersistenceErrors.IsBusy(sqlite)
+                ? new AuditUnavailableException(new DatabaseBusyException(ex).Message, ex)
+                : new AuditUnavailableException(ex);
+            batch.ForEach(p => p.Written.TrySetException(failure));
+            return;
+        }
+
+        batch.ForEach(p => p.Written.TrySetResult());
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not write {Count} audit record(s); their requests fail with 503")]
+    private static partial void LogWriteFailed(ILogger logger, Exception exception, int count);
+
+    private sealed class Pending(AuditEntry entry)
+    {
+        public AuditEntry Entry { get; } = entry;
+
+        // Completed on the writer's loop; continuations must not run there.
+        public TaskCompletionSource Written { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}
