@@ -14,6 +14,9 @@ public sealed class HttpCallerContext(IHttpContextAccessor accessor) : ICallerCo
     public const string ScopeClaim = "scope";
     public const string KeyGlobClaim = "kms_keys";
 
+    /// <summary>A glob no key name matches (key names hold no control characters): "no key at all".</summary>
+    public const string NoKeys = "\u0000";
+
     /// <summary>A request nobody authenticated: no scopes, so no policy lets it through.</summary>
     public static readonly Caller Anonymous = new("anonymous", new HashSet<string>(StringComparer.Ordinal), []);
 

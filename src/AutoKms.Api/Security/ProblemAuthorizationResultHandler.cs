@@ -10,7 +10,7 @@ namespace AutoKms.Api.Security;
 /// Refusals as problem details: 401 with <c>WWW-Authenticate: Bearer</c> when no valid token came
 /// (<c>error="invalid_token"</c> when one came and was refused), 403 naming the scope that is missing.
 /// </summary>
-public sealed class ProblemAuthorizationResultHandler : IAuthorizationMiddlewareResultHandler
+public sealed class ProblemAuthorizationResultHandler(KmsRateLimits limits) : IAuthorizationMiddlewareResultHandler
 {
     private readonly AuthorizationMiddlewareResultHandler _default = new();
 
@@ -18,6 +18,15 @@ public sealed class ProblemAuthorizationResultHandler : IAuthorizationMiddleware
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(authorizeResult);
+        if (authorizeResult.Challenged && !await WithinRefusalLimitAsync(context).ConfigureAwait(false))
+        {
+            // Unauthenticated callers are limited by address before their refusals are recorded,
+            // so a flood of bad tokens cannot fill the audit trail.
+            context.Response.Headers.RetryAfter = "1";
+            await WriteAsync(context, StatusCodes.Status429TooManyRequests, "Too many refused requests from this address; retry after 1 s.").ConfigureAwait(false);
+            return;
+        }
+
         if (authorizeResult.Challenged || authorizeResult.Forbidden)
         {
             // Refusals are part of the trail too, durable before the answer (a failed write answers 503).
@@ -44,6 +53,13 @@ public sealed class ProblemAuthorizationResultHandler : IAuthorizationMiddleware
         }
 
         await _default.HandleAsync(next, context, policy, authorizeResult).ConfigureAwait(false);
+    }
+
+    private async Task<bool> WithinRefusalLimitAsync(HttpContext context)
+    {
+        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        using var lease = await limits.Limiter.AcquireAsync((RateLimitClasses.Refusals, address), 1, context.RequestAborted).ConfigureAwait(false);
+        return lease.IsAcquired;
     }
 
     private static Task WriteAsync(HttpContext context, int status, string detail) =>

@@ -7,6 +7,7 @@ public static class RateLimitClasses
     public const string Reads = "reads";
     public const string KeyWrites = "key_writes";
     public const string Admin = "admin";
+    public const string Refusals = "refusals";
 
     /// <summary>The class of a JSON-RPC call, from the scope its method needs.</summary>
     public static string ForPolicy(string policy) => policy switch

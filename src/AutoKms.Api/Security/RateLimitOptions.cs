@@ -18,12 +18,16 @@ public sealed class RateLimitOptions
 
     public RateLimitClassOptions Admin { get; set; } = new() { PermitsPerSecond = 10, Burst = 50 };
 
+    /// <summary>401s per client address: each is an audit record, so a flood of bad tokens is bounded.</summary>
+    public RateLimitClassOptions Refusals { get; set; } = new() { PermitsPerSecond = 10, Burst = 50 };
+
     public RateLimitClassOptions For(string rateClass) => rateClass switch
     {
         RateLimitClasses.Crypto => Crypto,
         RateLimitClasses.Reads => Reads,
         RateLimitClasses.KeyWrites => KeyWrites,
         RateLimitClasses.Admin => Admin,
+        RateLimitClasses.Refusals => Refusals,
         _ => new RateLimitClassOptions(),
     };
 }

@@ -42,7 +42,11 @@ public static class SecurityDependencyInjection
             .AddScheme<AuthenticationSchemeOptions, KmsTokenAuthenticationHandler>(AuthSchemes.KmsToken, null)
             .AddScheme<AuthenticationSchemeOptions, OpenModeAuthenticationHandler>(AuthSchemes.Open, null)
             .AddJwtBearer(AuthSchemes.Jwt);
-        services.AddOptions<JwtBearerOptions>(AuthSchemes.Jwt).Configure<IOptions<AuthOptions>>((jwt, auth) => ConfigureJwt(jwt, auth.Value.Jwt));
+        services.AddOptions<JwtBearerOptions>(AuthSchemes.Jwt).Configure<IOptions<AuthOptions>>((jwt, auth) =>
+        {
+            ConfigureJwt(jwt, auth.Value.Jwt);
+            jwt.Events = new JwtBearerEvents { OnTokenValidated = NoKeysMeansNoKeys };
+        });
 
         services.AddAuthorization(options =>
         {
@@ -63,7 +67,7 @@ public static class SecurityDependencyInjection
         services.AddScoped<IKeyAccess, HttpKeyAccess>();
 
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName)
-            .Validate(o => new[] { o.Crypto, o.Reads, o.KeyWrites, o.Admin }.All(c => c.PermitsPerSecond >= 0 && c.Burst >= 0), "Kms:RateLimits values must not be negative.")
+            .Validate(o => new[] { o.Crypto, o.Reads, o.KeyWrites, o.Admin, o.Refusals }.All(c => c.PermitsPerSecond >= 0 && c.Burst >= 0), "Kms:RateLimits values must not be negative.")
             .ValidateOnStart();
         services.AddSingleton<KmsRateLimits>();
         services.AddRateLimiter(_ => { });
@@ -95,12 +99,18 @@ public static class SecurityDependencyInjection
         try
         {
             _ = SigningKey(jwt.SigningKey);
-            return null;
         }
         catch (Exception ex) when (ex is FormatException or InvalidOperationException or ArgumentException or System.Security.Cryptography.CryptographicException)
         {
             return $"Kms:Auth:Jwt:SigningKey is not usable: {ex.Message}";
         }
+
+        if (jwt.SigningKey?.Contains("-----BEGIN", StringComparison.Ordinal) == true && string.IsNullOrWhiteSpace(jwt.Audience))
+        {
+            return "Kms:Auth:Jwt:Audience is required with a provider's public key: without it any token the provider signs for another service would be accepted.";
+        }
+
+        return null;
     }
 
     public static bool IsLoopbackUrl(string url)
@@ -110,6 +120,24 @@ public static class SecurityDependencyInjection
         host = host.Split('/')[0];
         host = host.StartsWith('[') ? host[..(host.IndexOf(']', StringComparison.Ordinal) + 1)] : host.Split(':')[0];
         return OpenModeGuardMiddleware.IsLoopbackHost(host);
+    }
+
+    /// <summary>
+    /// A JWT whose <c>kms_keys</c> claim is present but empty may use no key: an identity
+    /// provider's mapper that emits [] for a user in no key group must not grant every key (which
+    /// is what no claim at all means).
+    /// </summary>
+    private static Task NoKeysMeansNoKeys(TokenValidatedContext context)
+    {
+        if (context.SecurityToken is Microsoft.IdentityModel.JsonWebTokens.JsonWebToken jwt
+            && jwt.TryGetPayloadValue<System.Text.Json.JsonElement>(HttpCallerContext.KeyGlobClaim, out var globs)
+            && globs.ValueKind == System.Text.Json.JsonValueKind.Array && globs.GetArrayLength() == 0
+            && context.Principal?.Identity is System.Security.Claims.ClaimsIdentity identity)
+        {
+            identity.AddClaim(new System.Security.Claims.Claim(HttpCallerContext.KeyGlobClaim, HttpCallerContext.NoKeys));
+        }
+
+        return Task.CompletedTask;
     }
 
     private static string SelectScheme(HttpContext context)
@@ -135,7 +163,8 @@ public static class SecurityDependencyInjection
             NameClaimType = "sub",
             ValidateAudience = !string.IsNullOrWhiteSpace(settings.Audience),
             ValidAudience = settings.Audience,
-            ValidateIssuer = !string.IsNullOrWhiteSpace(settings.Issuer),
+            // With an Authority the issuer comes from its discovery document, so it is always checked.
+            ValidateIssuer = !string.IsNullOrWhiteSpace(settings.Issuer) || !string.IsNullOrWhiteSpace(settings.Authority),
             ValidIssuer = settings.Issuer,
             ValidateLifetime = true,
             RequireExpirationTime = true,

@@ -11,7 +11,7 @@ namespace AutoKms.Application.Keys;
 /// One key's PUT or PATCH, shared by the single and the bulk use case (each runs it inside its
 /// own transaction), so neither handler calls the other.
 /// </summary>
-public sealed class KeyUpdates(IKeyRepository keys, TimeProvider clock, IMapper mapper)
+public sealed class KeyUpdates(IKeyRepository keys, IKeyAccess access, TimeProvider clock, IMapper mapper)
 {
     public async Task<KeyDto> ApplyAsync(UpdateKeyCommand change, CancellationToken cancellationToken)
     {
@@ -22,6 +22,8 @@ public sealed class KeyUpdates(IKeyRepository keys, TimeProvider clock, IMapper 
 
         if (change.Name is not null && change.Name != key.Name)
         {
+            // The caller's key-name rules first: a name outside them is a 403, never a hint that it exists.
+            await access.EnsureMayUseAsync(change.Name, cancellationToken).ConfigureAwait(false);
             if (await keys.NameExistsAsync(change.Name, key.Id, cancellationToken).ConfigureAwait(false))
             {
                 throw ConflictException.NameTaken(change.Name);

@@ -106,4 +106,26 @@ public sealed class LimitsTests
         Assert.That(created.Select(c => c.StatusCode), Is.All.EqualTo(HttpStatusCode.Created));
         Assert.That(median, Is.LessThan(100), "one core stays free for crypto traffic: a generation never holds it");
     }
+
+    [Test]
+    public async Task AFloodOfBadTokens_IsLimitedByAddress_BeforeItCanFillTheAuditTrail()
+    {
+        using var factory = new KmsApiFactory(settings: new Dictionary<string, string?>
+        {
+            ["Kms:Auth:BootstrapToken"] = "bootstrap-token-for-the-refusal-limit-test",
+            ["Kms:RateLimits:Refusals:PermitsPerSecond"] = "1",
+            ["Kms:RateLimits:Refusals:Burst"] = "3",
+        });
+        using var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "akms_junk");
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 6; i++)
+        {
+            statuses.Add((await client.GetAsync("/kms/key")).StatusCode);
+        }
+
+        Assert.That(statuses.Take(3), Is.All.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(statuses.Skip(3), Is.All.EqualTo(HttpStatusCode.TooManyRequests));
+    }
 }

@@ -90,7 +90,7 @@ public sealed class ProtectedModeTests
         var otherKey = await client.PostJsonAsync($"/kms/key/{hr}/encrypt", new { plaintext_b64 = "aGk=" });
         var decrypt = await client.PostAsync($"/kms/key/{billing}/decrypt", Json.Raw(encrypted.ToJsonString()));
 
-        await ApiTestBase.AssertProblemAsync(otherKey, HttpStatusCode.Forbidden, "may not use key hr-");
+        await ApiTestBase.AssertProblemAsync(otherKey, HttpStatusCode.Forbidden, "outside the caller's key-name globs");
         await ApiTestBase.AssertProblemAsync(decrypt, HttpStatusCode.Forbidden, "kms.decrypt");
     }
 
@@ -108,7 +108,7 @@ public sealed class ProtectedModeTests
 
         Assert.That(listed.Select(k => k!["name"]!.GetValue<string>()), Is.EqualTo(new[] { $"{prefix}-a" }));
         Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created));
-        await ApiTestBase.AssertProblemAsync(refused, HttpStatusCode.Forbidden, "may not use key outside-");
+        await ApiTestBase.AssertProblemAsync(refused, HttpStatusCode.Forbidden, "outside the caller's key-name globs");
     }
 
     [Test]
@@ -120,7 +120,7 @@ public sealed class ProtectedModeTests
 
         var response = await client.PostJsonAsync("/kms/key", new { name = hidden, algorithm = "RSA3072" });
 
-        await ApiTestBase.AssertProblemAsync(response, HttpStatusCode.Forbidden, "may not use key");
+        await ApiTestBase.AssertProblemAsync(response, HttpStatusCode.Forbidden, "outside the caller's key-name globs");
     }
 
     [Test]
@@ -154,6 +154,49 @@ public sealed class ProtectedModeTests
         using var client = ClientWith(await IssueAsync(["kms.keys.read"], []));
 
         await ApiTestBase.AssertProblemAsync(await client.GetAsync("/kms/audit"), HttpStatusCode.Forbidden, "kms.admin");
+    }
+
+    [Test]
+    public async Task ARenameToATakenNameOutsideTheGlobs_Answers403_NotAConflict_AndRefusalsNameNoKey()
+    {
+        var hidden = $"hr-{Guid.NewGuid():N}";
+        var hiddenId = await CreateKeyAsync(hidden);
+        var own = await CreateKeyAsync($"billing-{Guid.NewGuid():N}");
+        using var client = ClientWith(await IssueAsync(["kms.keys.manage", "kms.keys.read"], ["billing-*"]));
+
+        var rename = await client.PatchJsonAsync($"/kms/key/{own}", new { name = hidden });
+        var read = await client.GetAsync($"/kms/key/{hiddenId}");
+
+        await ApiTestBase.AssertProblemAsync(rename, HttpStatusCode.Forbidden);
+        await ApiTestBase.AssertProblemAsync(read, HttpStatusCode.Forbidden);
+        Assert.That(await rename.Content.ReadAsStringAsync() + await read.Content.ReadAsStringAsync(), Does.Not.Contain(hidden));
+    }
+
+    [Test]
+    public async Task AnAdminTokenLimitedToGlobs_IsRefused_AndAJwtClaimingBoth_IsNoAdmin()
+    {
+        var refused = await _admin.PostJsonAsync("/kms/token", new { name = $"ltd-{Guid.NewGuid():N}", scopes = new[] { "kms.admin" }, keys = new[] { "billing-*" } });
+        var emptyKeys = await _admin.PostJsonAsync("/kms/token", new { name = $"none-{Guid.NewGuid():N}", scopes = new[] { "kms.encrypt" }, keys = Array.Empty<string>() });
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        using var jwtAdmin = ClientWith(Jwt(new JsonObject { ["sub"] = "ltd-admin", ["aud"] = "auto-kms", ["scope"] = "kms.admin", ["kms_keys"] = new JsonArray("billing-*"), ["exp"] = now + 300 }, JwtKey));
+
+        await ApiTestBase.AssertProblemAsync(refused, (HttpStatusCode)422, "cannot limit a kms.admin token");
+        await ApiTestBase.AssertProblemAsync(emptyKeys, (HttpStatusCode)422, "leave it out for every key");
+        await ApiTestBase.AssertProblemAsync(await jwtAdmin.PostJsonAsync("/kms/token", new { name = "escape", scopes = new[] { "kms.admin" } }), HttpStatusCode.Forbidden, "kms.admin");
+        await ApiTestBase.AssertProblemAsync(await jwtAdmin.GetAsync("/kms/audit"), HttpStatusCode.Forbidden);
+    }
+
+    [Test]
+    public async Task AJwtWithAnEmptyKmsKeysClaim_MayUseNoKey()
+    {
+        var key = await CreateKeyAsync($"jwt-none-{Guid.NewGuid():N}");
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        using var client = ClientWith(Jwt(new JsonObject { ["sub"] = "nobody", ["aud"] = "auto-kms", ["scope"] = "kms.keys.read", ["kms_keys"] = new JsonArray(), ["exp"] = now + 300 }, JwtKey));
+
+        var listed = (await client.GetAsync("/kms/key?limit=1000").Ensure(HttpStatusCode.OK).ReadNodeAsync()).AsArray();
+
+        Assert.That(listed, Is.Empty);
+        await ApiTestBase.AssertProblemAsync(await client.GetAsync($"/kms/key/{key}"), HttpStatusCode.Forbidden);
     }
 
     [Test]
@@ -258,7 +301,8 @@ public sealed class ProtectedModeTests
         (await _admin.PostJsonAsync("/kms/key", new { name, algorithm = "AES256_GCM" }).Ensure(HttpStatusCode.Created).ReadNodeAsync())["id"]!.GetValue<string>();
 
     private async Task<string> IssueAsync(string[] scopes, string[] keys) =>
-        (await _admin.PostJsonAsync("/kms/token", new { name = $"t-{Guid.NewGuid():N}", scopes, keys }).Ensure(HttpStatusCode.Created).ReadNodeAsync())["token"]!.GetValue<string>();
+        (await _admin.PostJsonAsync("/kms/token", keys.Length == 0 ? new { name = $"t-{Guid.NewGuid():N}", scopes } : (object)new { name = $"t-{Guid.NewGuid():N}", scopes, keys })
+            .Ensure(HttpStatusCode.Created).ReadNodeAsync())["token"]!.GetValue<string>();
 
     private static string Jwt(JsonObject payload, byte[] key)
     {

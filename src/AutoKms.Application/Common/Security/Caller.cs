@@ -10,9 +10,13 @@ public sealed record Caller(string Name, IReadOnlySet<string> Scopes, IReadOnlyL
     /// <summary>The caller of work the service does by itself (scheduled rotation, purge).</summary>
     public static Caller Service { get; } = new("service", new HashSet<string>(StringComparer.Ordinal) { Security.Scopes.Admin }, []);
 
-    public bool IsAdmin => Scopes.Contains(Security.Scopes.Admin);
+    /// <summary>
+    /// An admin holds <c>kms.admin</c> and no key-name globs: an admin can issue tokens, so one
+    /// limited to some keys could issue itself an unlimited token; such a caller is no admin at all.
+    /// </summary>
+    public bool IsAdmin => KeyGlobs.Count == 0 && Scopes.Contains(Security.Scopes.Admin);
 
-    public bool HasScope(string scope) => IsAdmin || Scopes.Contains(scope);
+    public bool HasScope(string scope) => IsAdmin || (scope != Security.Scopes.Admin && Scopes.Contains(scope));
 
     /// <summary>Whether the caller may touch a key of this name (no globs: every key).</summary>
     public bool MayUseKey(string keyName) => KeyGlobs.Count == 0 || KeyGlobs.Any(g => KeyNameGlob.Matches(g, keyName));

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace AutoKms.Application.Common.Security;
 
 /// <summary>
@@ -10,19 +12,27 @@ public static class KeyNameGlob
 
     public static bool IsValid(string? glob) => !string.IsNullOrEmpty(glob) && glob.Length <= MaxLength && !glob.Any(char.IsControl);
 
+    /// <summary>Matches by Unicode code points (a <c>?</c> is one character, surrogate pairs included), as SQLite's GLOB does for lists.</summary>
     public static bool Matches(string glob, string name)
     {
         ArgumentNullException.ThrowIfNull(glob);
         ArgumentNullException.ThrowIfNull(name);
+        return Matches(glob.EnumerateRunes().ToArray(), name.EnumerateRunes().ToArray());
+    }
+
+    private static bool Matches(Rune[] glob, Rune[] name)
+    {
+        var anyRun = new Rune('*');
+        var one = new Rune('?');
         int g = 0, n = 0, star = -1, mark = 0;
         while (n < name.Length)
         {
-            if (g < glob.Length && (glob[g] == '?' || glob[g] == name[n]))
+            if (g < glob.Length && (glob[g] == one || glob[g] == name[n]))
             {
                 g++;
                 n++;
             }
-            else if (g < glob.Length && glob[g] == '*')
+            else if (g < glob.Length && glob[g] == anyRun)
             {
                 star = g++;
                 mark = n;
@@ -38,7 +48,7 @@ public static class KeyNameGlob
             }
         }
 
-        while (g < glob.Length && glob[g] == '*')
+        while (g < glob.Length && glob[g] == anyRun)
         {
             g++;
         }

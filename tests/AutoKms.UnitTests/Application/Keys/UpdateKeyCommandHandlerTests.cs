@@ -13,7 +13,7 @@ public sealed class UpdateKeyCommandHandlerTests
 {
     private readonly Fixture _fixture = new();
 
-    private KeyUpdates Updates => new(_fixture.Keys.Object, _fixture.Clock, _fixture.Mapper);
+    private KeyUpdates Updates => new(_fixture.Keys.Object, _fixture.Access.Object, _fixture.Clock, _fixture.Mapper);
 
     private UpdateKeyCommandHandler Handler => new(Updates);
 

@@ -26,6 +26,8 @@ public sealed class KeyNameGlobTests
     [TestCase("a*b*c", "aXXbYYc", true)]
     [TestCase("a*b*c", "aXXbYY", false)]
     [TestCase("[x]", "[x]", true)]
+    [TestCase("hr-?", "hr-\U0001F600", true)]
+    [TestCase("hr-??", "hr-\U0001F600", false)]
     public void Matches_StarAnyRun_QuestionOneCharacter_CaseSensitive(string glob, string name, bool expected)
     {
         Assert.That(KeyNameGlob.Matches(glob, name), Is.EqualTo(expected));
@@ -41,6 +43,17 @@ public sealed class KeyNameGlobTests
         Assert.That(billing.MayUseKey("billing-x"), Is.True);
         Assert.That(billing.MayUseKey("shared"), Is.True);
         Assert.That(billing.MayUseKey("hr-a"), Is.False);
+    }
+
+    [Test]
+    public void AnAdminLimitedToGlobs_IsNoAdmin_AndHoldsNoOtherScopeThroughIt()
+    {
+        var limited = new Caller("l", new HashSet<string> { Scopes.Admin, Scopes.Encrypt }, ["billing-*"]);
+
+        Assert.That(limited.IsAdmin, Is.False);
+        Assert.That(limited.HasScope(Scopes.Admin), Is.False);
+        Assert.That(limited.HasScope(Scopes.Decrypt), Is.False);
+        Assert.That(limited.HasScope(Scopes.Encrypt), Is.True);
     }
 
     [Test]
