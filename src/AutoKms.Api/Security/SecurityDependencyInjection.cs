@@ -61,8 +61,8 @@ public static class SecurityDependencyInjection
             // Fail closed: a route that names no policy of its own is for admins only.
             options.FallbackPolicy = options.GetPolicy(Scopes.Admin);
         });
-        services.AddSingleton<IAuthorizationHandler, ScopeAuthorizationHandler>();
-        services.AddSingleton<IAuthorizationHandler, KeyNameAuthorizationHandler>();
+        services.AddScoped<IAuthorizationHandler, ScopeAuthorizationHandler>();
+        services.AddScoped<IAuthorizationHandler, KeyNameAuthorizationHandler>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
         services.AddScoped<IKeyAccess, HttpKeyAccess>();
 
