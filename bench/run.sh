@@ -189,7 +189,7 @@ if [ "$smoke" -eq 0 ]; then
 `bench/run.sh` measures encrypt (`AES256_GCM`, a 256-byte plaintext) against the service and
 against the HTTP floor: `bench/floor`, a small ASP.NET Core program that reads the same request
 and writes an answer of the same shape and size with no database, no key load, no pipeline and
-no audit trail, in three forms (a minimal API returning random bytes, a minimal API doing real
+no audit trail, in three forms (a minimal API returning pseudo-random bytes, a minimal API doing real
 AES-256-GCM with a key held in memory, an MVC controller doing the same). The service is
 measured twice, audit on (the default) and off (`Kms__Audit__Enabled=false`), each a Release
 build on a new database. All five targets run interleaved in one run. `bench/run.sh --smoke`
