@@ -220,6 +220,7 @@ async function main() {
 
   // System
   await call("Healthz", { expect: 200 });
+  await call("Readyz", { expect: 200 });
   await call("Methodz", { expect: 200 });
 
   // Keys

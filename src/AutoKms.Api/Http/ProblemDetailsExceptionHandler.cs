@@ -56,6 +56,7 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
         InvalidRequestException invalid => Problem(StatusCodes.Status400BadRequest, invalid.Message),
         DecryptionFailedException failed => Problem(StatusCodes.Status400BadRequest, failed.Message),
         DatabaseBusyException busy => Problem(StatusCodes.Status503ServiceUnavailable, busy.Message),
+        StorageUnavailableException storage => Problem(StatusCodes.Status503ServiceUnavailable, storage.Message),
         AuditUnavailableException audit => Problem(StatusCodes.Status503ServiceUnavailable, audit.Message),
         DomainException domain => Problem(StatusOf(domain.Kind), domain.Message),
         _ => null,

@@ -86,6 +86,7 @@ public static class OperationExamples
         ["ListAuditRecords"] = (null, $$"""[{"seq":42,"time":"2026-01-20T10:00:00.1234567Z","principal":"app-orders","operation":"Encrypt","key_id":"{{KeyId}}","version":1,"outcome":"ok","items":null,"request_id":"0HNA1B2C3D4E5:00000001","client_address":"127.0.0.1","hash":"6d1f0c5e8b0a4a3c9e7f2b1d0c9a8b7e6f5d4c3b2a1908f7e6d5c4b3a2918070"}]"""),
         ["VerifyAuditTrail"] = (null, """{"ok":true,"checked":42,"first_bad_seq":null}"""),
         ["Healthz"] = (null, """{"ok":true}"""),
+        ["Readyz"] = (null, """{"ok":true}"""),
         ["CreateToken"] = ("""{"name":"billing-service","scopes":["kms.encrypt","kms.decrypt"],"keys":["billing-*"]}""", """{"id":"7d0c7f2e-2d3a-4c1b-9a55-3c2f4d5e6a7b","name":"billing-service","scopes":["kms.encrypt","kms.decrypt"],"keys":["billing-*"],"created_at":"2026-01-15T09:30:00+00:00","expires_at":null,"token":"akms_Zm9yIGV4YW1wbGUgb25seSwgbm90IGEgcmVhbCB0b2tlbiEhIQ"}"""),
         ["ListTokens"] = (null, """[{"id":"7d0c7f2e-2d3a-4c1b-9a55-3c2f4d5e6a7b","name":"billing-service","scopes":["kms.encrypt","kms.decrypt"],"keys":["billing-*"],"created_at":"2026-01-15T09:30:00+00:00","expires_at":null,"revoked_at":null}]"""),
         ["RevokeToken"] = (null, """{"deleted":1}"""),

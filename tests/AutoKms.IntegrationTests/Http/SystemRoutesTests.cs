@@ -112,5 +112,19 @@ public sealed class HealthWhenDatabaseIsBrokenTests
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
         Assert.That(body["ok"]!.GetValue<bool>(), Is.False);
         Assert.That(body["error"]!.GetValue<string>(), Is.EqualTo("database unavailable"), "the exception text goes to the log only");
+        var ready = await client.GetAsync("/system/readyz");
+        Assert.That(ready.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+        Assert.That((await ready.ReadNodeAsync())["error"]!.GetValue<string>(), Is.EqualTo("database unavailable"));
+    }
+
+    [Test]
+    public async Task Readyz_WhenTheDatabaseAndTheRootKeyAnswer_Returns200()
+    {
+        using var factory = new KmsApiFactory();
+        using var client = factory.CreateClient();
+
+        var ready = await client.GetAsync("/system/readyz").Ensure(HttpStatusCode.OK).ReadNodeAsync();
+
+        Assert.That(ready["ok"]!.GetValue<bool>(), Is.True);
     }
 }

@@ -42,4 +42,16 @@ public sealed class PersistenceErrorsTests
 
         Assert.That(error, Is.SameAs(constraint));
     }
+
+    [TestCase(13, "full")]
+    [TestCase(8, "read-only")]
+    public void Translate_OfAFullOrReadOnlyDatabase_ThrowsStorageUnavailable_NamingWhich(int code, string which)
+    {
+        var refused = new SqliteException("database or disk is full", code);
+
+        var error = Assert.ThrowsAsync<StorageUnavailableException>(() => PersistenceErrors.TranslateBusyAsync(() => Task.FromException(refused)));
+
+        Assert.That(error!.InnerException, Is.SameAs(refused));
+        Assert.That(error.Message, Does.Contain(which).And.Contain("nothing was changed"));
+    }
 }

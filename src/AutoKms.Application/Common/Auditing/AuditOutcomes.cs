@@ -52,7 +52,7 @@ public static class AuditOutcomes
         AccessDeniedException => Denied,
         ConflictException => Conflict,
         DecryptionFailedException => DecryptionFailed,
-        DatabaseBusyException => Busy,
+        DatabaseBusyException or StorageUnavailableException => Busy,
         OperationCanceledException => Cancelled,
         DomainException domain => domain.Kind switch
         {

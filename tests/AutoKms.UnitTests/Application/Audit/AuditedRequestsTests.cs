@@ -10,6 +10,7 @@ public sealed class AuditedRequestsTests
     private static readonly Dictionary<string, string> NotAudited = new(StringComparer.Ordinal)
     {
         ["CheckHealthQuery"] = "liveness, no key",
+        ["CheckReadinessQuery"] = "readiness, no key",
         ["RotateDueKeysCommand"] = "audits each key it rotates (ScheduledRotation)",
         ["PurgeExpiredKeysCommand"] = "audits each key it purges (ScheduledPurge)",
         ["ListAuditRecordsQuery"] = "reading the trail must work when writing it does not",
