@@ -4,4 +4,18 @@ namespace AutoKms.Api.Http;
 public static class Base64Field
 {
     public static string? Encode(byte[]? value) => value is null ? null : Convert.ToBase64String(value);
+
+    /// <summary>Encodes a secret the answer carries (plaintext, key material) and zeroes its buffer.</summary>
+    public static string EncodeThenForget(byte[] secret)
+    {
+        ArgumentNullException.ThrowIfNull(secret);
+        try
+        {
+            return Convert.ToBase64String(secret);
+        }
+        finally
+        {
+            AutoKms.Application.Cryptography.Secrets.Forget(secret);
+        }
+    }
 }

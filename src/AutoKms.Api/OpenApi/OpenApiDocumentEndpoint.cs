@@ -87,10 +87,9 @@ public static class OpenApiDocumentEndpoint
         var json = await document.SerializeAsJsonAsync(OpenApiSpecVersion.OpenApi3_0, cancellationToken).ConfigureAwait(false);
         var root = JsonNode.Parse(json)!.AsObject();
 
-        var ordered = root;
 
-        UnwrapNullableReferences(ordered);
-        RemoveUnusedSchemas(ordered);
-        return ordered.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
+        UnwrapNullableReferences(root);
+        RemoveUnusedSchemas(root);
+        return root.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
     }
 }

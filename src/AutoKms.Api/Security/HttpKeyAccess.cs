@@ -21,7 +21,7 @@ public sealed class HttpKeyAccess(IHttpContextAccessor accessor, IAuthorizationS
         var result = await authorization.AuthorizeAsync(http.User, keyName, KeyNameRequirement.Instance).ConfigureAwait(false);
         if (!result.Succeeded)
         {
-            throw AccessDeniedException.Key(keyName);
+            throw AccessDeniedException.Key();
         }
     }
 }

@@ -64,7 +64,6 @@ public sealed class KmsRateLimits : IDisposable
             Type = "https://tools.ietf.org/html/rfc6585#section-4",
             Detail = $"Too many requests of this kind from this caller; retry after {retryAfter} s.",
         }).ExecuteResultAsync(new ActionContext { HttpContext = rejected.HttpContext }).ConfigureAwait(false);
-        _ = cancellationToken;
     }
 
     public void Dispose() => Limiter.Dispose();

@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using AutoKms.Application.Common.Exceptions;
 
 namespace AutoKms.Application.Cryptography;
 
@@ -22,10 +21,6 @@ public static class AkmsCiphertext
         tag?.CopyTo(packed, (nonce?.Length ?? 0) + ciphertext.Length);
         return $"{Prefix}{version}:{Convert.ToBase64String(packed)}";
     }
-
-    /// <summary>Parses the string; a malformed one is a 400 that says what the form should be.</summary>
-    public static EncryptedData Parse(string value, string field) =>
-        TryParse(value, field, out var data, out var error) ? data : throw new InvalidRequestException(error);
 
     /// <summary>Parses the string, or says (in <paramref name="error"/>) why it is not one.</summary>
     public static bool TryParse(string value, string field, [NotNullWhen(true)] out EncryptedData? data, [NotNullWhen(false)] out string? error)

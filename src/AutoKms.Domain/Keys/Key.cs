@@ -120,7 +120,7 @@ public sealed class Key
 
     /// <summary>The version with this id; <see cref="KeyVersionNotFoundException"/> when the key has none.</summary>
     public KeyVersion VersionById(Guid versionId) =>
-        _versions.FirstOrDefault(v => v.Id == versionId) ?? throw new KeyVersionNotFoundException(versionId);
+        _versions.FirstOrDefault(v => v.Id == versionId) ?? throw new KeyVersionNotFoundException();
 
     /// <summary>Sets the oldest version allowed to decrypt. It cannot pass the primary version.</summary>
     public void ChangeMinDecryptionVersion(int minimum, DateTimeOffset now)

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using AutoKms.Api.Http;
 using AutoKms.Application.Cryptography;
 
 namespace AutoKms.Api.Contracts.Cryptography;
@@ -18,18 +19,8 @@ public sealed class DecryptBatchResult
     public static DecryptBatchResult From(BatchResult<byte[]> item)
     {
         ArgumentNullException.ThrowIfNull(item);
-        if (item.Value is not { } plaintext)
-        {
-            return new DecryptBatchResult { Error = item.Error ?? "failed" };
-        }
-
-        try
-        {
-            return new DecryptBatchResult { PlaintextB64 = Convert.ToBase64String(plaintext) };
-        }
-        finally
-        {
-            Secrets.Forget(plaintext);
-        }
+        return item.Value is not { } plaintext
+            ? new DecryptBatchResult { Error = item.Error ?? "failed" }
+            : new DecryptBatchResult { PlaintextB64 = Base64Field.EncodeThenForget(plaintext) };
     }
 }

@@ -1,4 +1,4 @@
-using AutoKms.Application.Cryptography;
+using AutoKms.Api.Http;
 
 namespace AutoKms.Api.Contracts.Cryptography;
 
@@ -9,16 +9,5 @@ public sealed class DecryptResponse
     public required string PlaintextB64 { get; init; }
 
     /// <summary>The answer; the plaintext buffer is zeroed once encoded.</summary>
-    public static DecryptResponse From(byte[] plaintext)
-    {
-        ArgumentNullException.ThrowIfNull(plaintext);
-        try
-        {
-            return new DecryptResponse { PlaintextB64 = Convert.ToBase64String(plaintext) };
-        }
-        finally
-        {
-            Secrets.Forget(plaintext);
-        }
-    }
+    public static DecryptResponse From(byte[] plaintext) => new() { PlaintextB64 = Base64Field.EncodeThenForget(plaintext) };
 }

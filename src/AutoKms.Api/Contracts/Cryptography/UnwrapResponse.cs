@@ -1,4 +1,4 @@
-using AutoKms.Application.Cryptography;
+using AutoKms.Api.Http;
 
 namespace AutoKms.Api.Contracts.Cryptography;
 
@@ -9,16 +9,5 @@ public sealed class UnwrapResponse
     public required string KeyMaterialB64 { get; init; }
 
     /// <summary>The answer; the material buffer is zeroed once encoded.</summary>
-    public static UnwrapResponse From(byte[] material)
-    {
-        ArgumentNullException.ThrowIfNull(material);
-        try
-        {
-            return new UnwrapResponse { KeyMaterialB64 = Convert.ToBase64String(material) };
-        }
-        finally
-        {
-            Secrets.Forget(material);
-        }
-    }
+    public static UnwrapResponse From(byte[] material) => new() { KeyMaterialB64 = Base64Field.EncodeThenForget(material) };
 }

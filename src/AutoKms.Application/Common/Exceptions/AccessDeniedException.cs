@@ -4,9 +4,5 @@ namespace AutoKms.Application.Common.Exceptions;
 public sealed class AccessDeniedException(string message) : Exception(message)
 {
     /// <summary>The refusal names no key: the caller must not learn the names outside its globs.</summary>
-    public static AccessDeniedException Key(string keyName)
-    {
-        _ = keyName;
-        return new("The caller may not use this key: it is outside the caller's key-name globs.");
-    }
+    public static AccessDeniedException Key() => new("The caller may not use this key: it is outside the caller's key-name globs.");
 }

@@ -9,10 +9,10 @@ public sealed class KeyVersionNotFoundException : DomainException
     {
     }
 
-    public KeyVersionNotFoundException(Guid versionId)
+    /// <summary>A version asked for by id: the message is the contract's <c>Key version not found</c>.</summary>
+    public KeyVersionNotFoundException()
         : base("Key version not found")
     {
-        _ = versionId;
     }
 
     public override DomainErrorKind Kind => DomainErrorKind.NotFound;

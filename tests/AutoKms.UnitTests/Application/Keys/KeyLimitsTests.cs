@@ -138,7 +138,7 @@ public sealed class KeyLimitsTests
     [Test]
     public void Create_OfANameOutsideTheCallersGlobs_IsRefused_BeforeTheNameIsLookedUpOrMaterialGenerated()
     {
-        _fixture.Access.Setup(a => a.EnsureMayUseAsync("hr-payroll", It.IsAny<CancellationToken>())).ThrowsAsync(AccessDeniedException.Key("hr-payroll"));
+        _fixture.Access.Setup(a => a.EnsureMayUseAsync("hr-payroll", It.IsAny<CancellationToken>())).ThrowsAsync(AccessDeniedException.Key());
 
         Assert.ThrowsAsync<AccessDeniedException>(() => _fixture.Provisioning.CreateAsync([Rsa("hr-payroll")], CancellationToken.None));
 

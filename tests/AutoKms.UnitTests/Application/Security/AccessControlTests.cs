@@ -225,7 +225,7 @@ public sealed class AccessCheckedKeyRepositoryTests
         var fixture = new Fixture();
         var key = fixture.GivenKey(name: "hr-a");
         var access = new Mock<IKeyAccess>();
-        access.Setup(a => a.EnsureMayUseAsync("hr-a", It.IsAny<CancellationToken>())).ThrowsAsync(AccessDeniedException.Key("hr-a"));
+        access.Setup(a => a.EnsureMayUseAsync("hr-a", It.IsAny<CancellationToken>())).ThrowsAsync(AccessDeniedException.Key());
         var repository = new AccessCheckedKeyRepository(fixture.Keys.Object, access.Object);
 
         Assert.ThrowsAsync<AccessDeniedException>(() => repository.GetAsync(key.Id, CancellationToken.None));
