@@ -9,6 +9,7 @@ using AutoKms.Infrastructure.Persistence.Queries;
 using AutoKms.Infrastructure.Persistence.Repositories;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace AutoKms.Infrastructure;
 
@@ -20,8 +21,10 @@ public static class DependencyInjection
         DapperTypeHandlers.Register();
 
         // Infrastructure's slice of the Kms section; a value that does not bind stops start-up.
+        var connectionString = configuration.GetConnectionString("Kms");
         services.AddOptions<KmsOptions>().BindConfiguration(KmsOptions.SectionName).ValidateOnStart();
-        services.AddSingleton(new SqliteDatabase(configuration.GetConnectionString("Kms")));
+        services.AddSingleton<IValidateOptions<KmsOptions>>(new KmsOptionsValidation(connectionString));
+        AddDatabase(services, configuration[$"{KmsOptions.SectionName}:Database:Provider"], connectionString);
         services.AddSingleton<Pkcs11Tokens>();
         services.AddSingleton<RootKeyLoader>();
         services.AddSingleton(provider => new RootKeyRing(provider.GetRequiredService<RootKeyLoader>().Load(), provider.GetRequiredService<TimeProvider>()));
@@ -40,10 +43,10 @@ public static class DependencyInjection
         services.AddScoped<ITokenRepository, TokenRepository>();
         services.AddScoped<IKeyReadService, KeyReadService>();
         services.AddScoped<ISealedMaterialStore, SealedMaterialStore>();
-        services.AddScoped<IHealthProbe, SqliteHealthProbe>();
+        services.AddScoped<IHealthProbe, DatabaseHealthProbe>();
 
         // The audit writer first: hosted services stop in reverse order, so it drains last.
-        services.AddSingleton<IAuditLogAppender, SqliteAuditLogAppender>();
+        services.AddSingleton<IAuditLogAppender, AuditLogAppender>();
         services.AddSingleton<AuditLogWriter>();
         services.AddSingleton<IAuditTrail>(provider => provider.GetRequiredService<AuditLogWriter>());
         services.AddHostedService(provider => provider.GetRequiredService<AuditLogWriter>());
@@ -59,6 +62,42 @@ public static class DependencyInjection
     }
 
     /// <summary>
+    /// The provider named by <c>Kms:Database:Provider</c>, as <see cref="KmsDatabase"/> and as its own
+    /// type. A name that is neither is reported by <see cref="KmsOptionsValidation"/> at start-up,
+    /// before anything asks for the database.
+    /// </summary>
+    private static void AddDatabase(IServiceCollection services, string? providerSetting, string? connectionString)
+    {
+        switch (KmsOptionsValidation.ProviderOf(providerSetting))
+        {
+            case DatabaseProvider.Sqlite:
+                services.AddSingleton(new SqliteDatabase(connectionString));
+                services.AddSingleton<KmsDatabase>(provider => provider.GetRequiredService<SqliteDatabase>());
+                break;
+            case DatabaseProvider.Postgres:
+                services.AddSingleton(provider =>
+                {
+                    // Settings first: a missing or malformed connection string is reported by name.
+                    _ = provider.GetRequiredService<IOptions<KmsOptions>>().Value;
+                    return new PostgresDatabase(connectionString!);
+                });
+                services.AddSingleton<KmsDatabase>(provider => provider.GetRequiredService<PostgresDatabase>());
+
+                // timestamptz keeps microseconds: so does the service's clock (a test's clock, registered later, wins).
+                var clock = services.LastOrDefault(d => d.ServiceType == typeof(TimeProvider))?.ImplementationInstance as TimeProvider;
+                services.AddSingleton<TimeProvider>(new MicrosecondTimeProvider(clock ?? TimeProvider.System));
+                break;
+            default:
+                services.AddSingleton<KmsDatabase>(provider =>
+                {
+                    _ = provider.GetRequiredService<IOptions<KmsOptions>>().Value;
+                    throw new InvalidOperationException($"Kms:Database:Provider must be {DatabaseOptions.Sqlite} or {DatabaseOptions.Postgres}.");
+                });
+                break;
+        }
+    }
+
+    /// <summary>
     /// Runs before the service accepts a request, once the settings have been validated: loads the
     /// root key, migrates the schema and checks the key opens this database. Any failure stops start-up.
     /// </summary>
@@ -66,8 +105,9 @@ public static class DependencyInjection
     {
         // The root key first: a fresh database gets a generated key before the file exists.
         _ = services.GetRequiredService<RootKeyRing>();
-        services.GetRequiredService<SqliteDatabase>().EnsureFileCreated();
-        await services.GetRequiredService<SchemaMigrator>().MigrateAsync(SqliteMigrations.All, cancellationToken).ConfigureAwait(false);
+        var database = services.GetRequiredService<KmsDatabase>();
+        database.EnsureCreated();
+        await services.GetRequiredService<SchemaMigrator>().MigrateAsync(database.Migrations, cancellationToken).ConfigureAwait(false);
         await services.GetRequiredService<RootKeyCheck>().VerifyAsync(cancellationToken).ConfigureAwait(false);
     }
 }

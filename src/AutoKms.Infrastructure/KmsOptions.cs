@@ -37,6 +37,9 @@ public sealed class KmsOptions
     /// <summary>How often the maintenance service rotates due keys and purges expired deleted keys.</summary>
     public int MaintenanceIntervalSeconds { get; set; } = 60;
 
+    /// <summary>The storage engine (<c>Kms:Database:Provider</c>: <c>sqlite</c>, the default, or <c>postgres</c>).</summary>
+    public DatabaseOptions Database { get; set; } = new();
+
     /// <summary>The audit trail (<c>Kms:Audit:Enabled</c>).</summary>
     public AuditOptions Audit { get; set; } = new();
 }

@@ -16,7 +16,7 @@ namespace AutoKms.Infrastructure.Crypto;
 /// database may get a generated key (a file, or a key generated inside the token) in the
 /// Development environment or when <c>Kms:AllowRootKeyGeneration</c> is true, never otherwise.
 /// </summary>
-public sealed partial class RootKeyLoader(IOptions<KmsOptions> settings, SqliteDatabase database, IHostEnvironment environment, Pkcs11Tokens tokens, ILogger<RootKeyLoader> logger)
+public sealed partial class RootKeyLoader(IOptions<KmsOptions> settings, KmsDatabase database, IHostEnvironment environment, Pkcs11Tokens tokens, ILogger<RootKeyLoader> logger)
 {
     public const string DefaultFileName = "root.key";
 
@@ -54,10 +54,17 @@ public sealed partial class RootKeyLoader(IOptions<KmsOptions> settings, SqliteD
             return RootKeyFile.Read(options.RootKeyFile, "Kms:RootKeyFile");
         }
 
-        if (database.FilePath is null)
+        if (database.IsEphemeral)
         {
             LogEphemeral(logger);
             return new RootKey(RandomNumberGenerator.GetBytes(RootKey.Length)) { Source = "ephemeral" };
+        }
+
+        if (database.FilePath is null)
+        {
+            throw new InvalidOperationException(
+                $"No root key is configured, and {database.Description} has no file to keep {DefaultFileName} beside. " +
+                "Configure one: Kms:RootKeyFile, Kms:RootKey or the pkcs11 provider.");
         }
 
         var generated = Path.Combine(Path.GetDirectoryName(database.FilePath)!, DefaultFileName);
@@ -157,7 +164,7 @@ public sealed partial class RootKeyLoader(IOptions<KmsOptions> settings, SqliteD
             if (DatabaseHasData())
             {
                 throw new InvalidOperationException(
-                    $"The database {database.FilePath} exists but {token} has no AES key labelled '{label}'. " +
+                    $"{Capitalised(database.Description)} holds data but {token} has no AES key labelled '{label}'. " +
                     "Configure the key it was sealed with (Kms:Pkcs11:KeyLabel); a new one could not open it.");
             }
 
@@ -175,7 +182,9 @@ public sealed partial class RootKeyLoader(IOptions<KmsOptions> settings, SqliteD
         return new Pkcs11RootKey(token, key, label);
     }
 
-    private bool DatabaseHasData() => database.FilePath is not null && File.Exists(database.FilePath) && new FileInfo(database.FilePath).Length > 0;
+    private bool DatabaseHasData() => database.HasData();
+
+    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     private bool GenerationAllowed(KmsOptions options) => environment.IsDevelopment() || options.AllowRootKeyGeneration;
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using AutoKms.Application.Common.Interfaces;
 using Dapper;
 using Microsoft.Extensions.Logging;
@@ -12,7 +13,7 @@ namespace AutoKms.Infrastructure.Persistence;
 /// yet flushed; the hot path never waits for a disk write.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The lock must outlive container disposal for the final flush; its wait handle is never created.")]
-public sealed partial class BatchedEncryptionCounter(SqliteDatabase database, ILogger<BatchedEncryptionCounter> logger) : IEncryptionCounter
+public sealed partial class BatchedEncryptionCounter(KmsDatabase database, ILogger<BatchedEncryptionCounter> logger) : IEncryptionCounter
 {
     public const long FlushThreshold = 1000;
 
@@ -58,9 +59,11 @@ public sealed partial class BatchedEncryptionCounter(SqliteDatabase database, IL
 
             try
             {
-                await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-                await using var transaction = connection.BeginTransaction(deferred: false);
-                foreach (var (id, count) in batch)
+                await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+                await using var transaction = await database.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+
+                // In one order every time, so two flushes (two instances on one PostgreSQL) never deadlock.
+                foreach (var (id, count) in batch.OrderBy(item => item.Id))
                 {
                     await connection.ExecuteAsync(new CommandDefinition(AddSql, new { Id = id, Count = count }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
                 }
@@ -97,7 +100,7 @@ public sealed partial class BatchedEncryptionCounter(SqliteDatabase database, IL
         {
             await FlushAsync(CancellationToken.None).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException or ObjectDisposedException)
+        catch (Exception ex) when (ex is DbException or InvalidOperationException or ObjectDisposedException)
         {
             LogFlushFailed(logger, ex);
         }

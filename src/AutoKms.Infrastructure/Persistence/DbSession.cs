@@ -2,7 +2,6 @@ using System.Data.Common;
 using AutoKms.Application.Common.Exceptions;
 using AutoKms.Application.Common.Interfaces;
 using Dapper;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
 namespace AutoKms.Infrastructure.Persistence;
@@ -12,18 +11,25 @@ namespace AutoKms.Infrastructure.Persistence;
 /// repository of the scope runs its SQL through this session, on this connection and inside this
 /// transaction, so a request's writes commit together. It is also where a request's database
 /// calls leave Infrastructure: a busy or locked database surfaces as <see cref="DatabaseBusyException"/>.
+/// The provider (<see cref="KmsDatabase"/>) opens the connection and begins its write transactions.
 /// </summary>
-public sealed partial class DbSession(SqliteDatabase database, ILogger<DbSession> logger) : IUnitOfWork, IAsyncDisposable
+public sealed partial class DbSession(KmsDatabase database, ILogger<DbSession> logger) : IUnitOfWork, IAsyncDisposable
 {
-    private SqliteConnection? _connection;
+    private DbConnection? _connection;
 
     private DbTransaction? _transaction;
 
     private bool _checkpointRequested;
 
+    /// <summary>The provider, for the repositories' choice of statement text (<see cref="KmsDatabase.Sql"/>).</summary>
+    public KmsDatabase Database => database;
+
+    /// <summary>Whether a request transaction is open: reads in it lock what they read to change (PostgreSQL).</summary>
+    public bool InTransaction => _transaction is not null;
+
     /// <summary>
-    /// Asks for the write-ahead log to be checkpointed and truncated after the commit, so erased
-    /// material (destroyed versions, purged keys) does not linger in <c>-wal</c>.
+    /// Asks for the provider's after-erase step once the commit is in (SQLite: the write-ahead log
+    /// checkpointed and truncated, so erased material does not linger in <c>-wal</c>).
     /// </summary>
     public void RequestCheckpoint() => _checkpointRequested = true;
 
@@ -36,9 +42,7 @@ public sealed partial class DbSession(SqliteDatabase database, ILogger<DbSession
             }
 
             var connection = await ConnectionAsync(cancellationToken).ConfigureAwait(false);
-
-            // BEGIN IMMEDIATE: take the write lock up front, so two writers never deadlock upgrading a read lock.
-            _transaction = connection.BeginTransaction(deferred: false);
+            _transaction = await database.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
         });
 
     public Task CommitAsync(CancellationToken cancellationToken) =>
@@ -86,7 +90,7 @@ public sealed partial class DbSession(SqliteDatabase database, ILogger<DbSession
     /// A read the helpers above do not cover (several result sets, say), on the session's
     /// connection and inside the request's transaction when there is one.
     /// </summary>
-    public Task<T> ReadAsync<T>(Func<SqliteConnection, DbTransaction?, Task<T>> read, CancellationToken cancellationToken)
+    public Task<T> ReadAsync<T>(Func<DbConnection, DbTransaction?, Task<T>> read, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(read);
         return PersistenceErrors.TranslateBusyAsync(async () =>
@@ -100,7 +104,7 @@ public sealed partial class DbSession(SqliteDatabase database, ILogger<DbSession
     /// Runs a write inside the request's transaction, or inside a transaction of its own when the
     /// request has none, so a multi-statement save is never half applied.
     /// </summary>
-    public Task WriteAsync(Func<SqliteConnection, DbTransaction, Task> write, CancellationToken cancellationToken)
+    public Task WriteAsync(Func<DbConnection, DbTransaction, Task> write, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(write);
         return PersistenceErrors.TranslateBusyAsync(async () =>
@@ -112,7 +116,7 @@ public sealed partial class DbSession(SqliteDatabase database, ILogger<DbSession
                 return;
             }
 
-            await using var local = connection.BeginTransaction(deferred: false);
+            await using var local = await database.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
             await write(connection, local).ConfigureAwait(false);
             await local.CommitAsync(cancellationToken).ConfigureAwait(false);
             await local.DisposeAsync().ConfigureAwait(false);
@@ -135,8 +139,8 @@ public sealed partial class DbSession(SqliteDatabase database, ILogger<DbSession
         }
     }
 
-    private async Task<SqliteConnection> ConnectionAsync(CancellationToken cancellationToken) =>
-        _connection ??= await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+    private async Task<DbConnection> ConnectionAsync(CancellationToken cancellationToken) =>
+        _connection ??= await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
 
     private async Task CheckpointIfRequestedAsync(CancellationToken cancellationToken)
     {
@@ -151,11 +155,9 @@ public sealed partial class DbSession(SqliteDatabase database, ILogger<DbSession
         // still on old pages) is retried by SQLite's own automatic checkpoints.
         try
         {
-            using var command = _connection.CreateCommand();
-            command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await database.AfterEraseAsync(_connection, cancellationToken).ConfigureAwait(false);
         }
-        catch (SqliteException ex)
+        catch (DbException ex)
         {
             LogCheckpointFailed(logger, ex);
         }

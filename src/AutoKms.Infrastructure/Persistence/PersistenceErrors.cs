@@ -1,23 +1,30 @@
 using AutoKms.Application.Common.Exceptions;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace AutoKms.Infrastructure.Persistence;
 
 /// <summary>
-/// Which SQLite errors mean "busy, retry" or "storage full / read-only" rather than a bug,
-/// recognised by result code (never by message text) and turned into the Application's
-/// <see cref="DatabaseBusyException"/> or <see cref="StorageUnavailableException"/> where a
-/// request's database calls leave Infrastructure (<see cref="DbSession"/>).
+/// Which provider errors mean "busy, retry", "storage full / read-only / unreachable" or "a unique
+/// index refused the row" rather than a bug, recognised by each provider's codes (never by message
+/// text: <see cref="SqliteDatabase.Classify"/>, <see cref="PostgresDatabase.Classify"/>) and turned
+/// into the Application's <see cref="DatabaseBusyException"/> or <see cref="StorageUnavailableException"/>
+/// where a request's database calls leave Infrastructure (<see cref="DbSession"/>).
 /// </summary>
 internal static class PersistenceErrors
 {
-    private const int SqliteBusy = 5;
-    private const int SqliteLocked = 6;
-    private const int SqliteReadOnly = 8;
-    private const int SqliteFull = 13;
+    public static StorageError Classify(Exception exception) => exception switch
+    {
+        SqliteException sqlite => SqliteDatabase.Classify(sqlite),
+        NpgsqlException npgsql => PostgresDatabase.Classify(npgsql),
+        _ => StorageError.None,
+    };
 
-    /// <summary>SQLITE_BUSY or SQLITE_LOCKED (extended codes included): another connection held the lock past the wait.</summary>
-    public static bool IsBusy(SqliteException exception) => exception.SqliteErrorCode is SqliteBusy or SqliteLocked;
+    /// <summary>Another connection held a lock past the wait, or the engine gave this transaction up (retry).</summary>
+    public static bool IsBusy(Exception exception) => Classify(exception) == StorageError.Busy;
+
+    /// <summary>A unique index refused the row: which one, the statement that failed says.</summary>
+    public static bool IsUniqueViolation(Exception exception) => Classify(exception) == StorageError.UniqueViolation;
 
     public static async Task<T> TranslateBusyAsync<T>(Func<Task<T>> work)
     {
@@ -25,17 +32,21 @@ internal static class PersistenceErrors
         {
             return await work().ConfigureAwait(false);
         }
-        catch (SqliteException ex) when (IsBusy(ex))
+        catch (Exception ex) when (Classify(ex) is StorageError.Busy)
         {
             throw new DatabaseBusyException(ex);
         }
-        catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteFull)
+        catch (Exception ex) when (Classify(ex) is StorageError.Full)
         {
             throw StorageUnavailableException.Full(ex);
         }
-        catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteReadOnly)
+        catch (Exception ex) when (Classify(ex) is StorageError.ReadOnly)
         {
             throw StorageUnavailableException.ReadOnly(ex);
+        }
+        catch (Exception ex) when (Classify(ex) is StorageError.Unavailable)
+        {
+            throw StorageUnavailableException.Unreachable(ex);
         }
     }
 

@@ -13,12 +13,14 @@ namespace AutoKms.Infrastructure.Persistence;
 /// start must open it. A root-key rotation seals the value under the new key too
 /// (<c>root_key_next_check</c>) and, once every version is re-sealed, makes that the check.
 /// </summary>
-public sealed partial class RootKeyCheck(SqliteDatabase database, RootKeyRing ring, ILogger<RootKeyCheck> logger)
+public sealed partial class RootKeyCheck(KmsDatabase database, RootKeyRing ring, ILogger<RootKeyCheck> logger)
 {
     private const string CheckName = "root_key_check";
     private const string NextCheckName = "root_key_next_check";
     private const string SelectSql = "SELECT value FROM kms_meta WHERE name = @Name";
-    private const string InsertSql = "INSERT INTO kms_meta (name, value) VALUES (@Name, @Value)";
+    // Two instances starting at once on one PostgreSQL database both see no check: the first
+    // insert wins and both then verify the stored one.
+    private const string InsertSql = "INSERT INTO kms_meta (name, value) VALUES (@Name, @Value) ON CONFLICT (name) DO NOTHING";
     private const string PromoteNextSql = """
         UPDATE kms_meta SET value = (SELECT value FROM kms_meta WHERE name = @NextCheckName) WHERE name = @CheckName;
         DELETE FROM kms_meta WHERE name = @NextCheckName;
@@ -28,13 +30,14 @@ public sealed partial class RootKeyCheck(SqliteDatabase database, RootKeyRing ri
 
     public async Task VerifyAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         var stored = await ReadAsync(connection, CheckName, cancellationToken).ConfigureAwait(false);
         var rootKey = ring.Current;
         if (stored is null)
         {
             await connection.ExecuteAsync(new CommandDefinition(InsertSql, new { Name = CheckName, Value = SealMarker(rootKey) }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-            return;
+            stored = await ReadAsync(connection, CheckName, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException("The root-key check could not be stored.");
         }
 
         var next = await ReadAsync(connection, NextCheckName, cancellationToken).ConfigureAwait(false);
@@ -66,7 +69,7 @@ public sealed partial class RootKeyCheck(SqliteDatabase database, RootKeyRing ri
     /// </summary>
     public async Task PrepareRotationAsync(IRootKey next, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         var stored = await ReadAsync(connection, CheckName, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException("The database has no root-key check.");
         if (Opens(next, stored))
@@ -77,8 +80,10 @@ public sealed partial class RootKeyCheck(SqliteDatabase database, RootKeyRing ri
         var pending = await ReadAsync(connection, NextCheckName, cancellationToken).ConfigureAwait(false);
         if (pending is null)
         {
+            // Re-read: another instance may have prepared a rotation meanwhile.
             await connection.ExecuteAsync(new CommandDefinition(InsertSql, new { Name = NextCheckName, Value = SealMarker(next) }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-            return;
+            pending = await ReadAsync(connection, NextCheckName, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException("The root-key check could not be stored.");
         }
 
         if (!Opens(next, pending))
@@ -91,21 +96,17 @@ public sealed partial class RootKeyCheck(SqliteDatabase database, RootKeyRing ri
 
     /// <summary>
     /// Waits for every write transaction that began before this call: the service seals only
-    /// inside write transactions, and SQLite has one writer, so once this takes the write lock
-    /// every blob sealed under the previous root key is committed.
+    /// inside write transactions (<see cref="KmsDatabase.BeginWriteAsync"/>), so once this returns
+    /// every blob sealed under the previous root key is committed. SQLite: its one write lock;
+    /// PostgreSQL: the write barrier every write transaction holds shared.
     /// </summary>
-    public async Task AwaitEarlierWritesAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var barrier = connection.BeginTransaction(deferred: false);
-        await barrier.CommitAsync(cancellationToken).ConfigureAwait(false);
-    }
+    public Task AwaitEarlierWritesAsync(CancellationToken cancellationToken) => database.AwaitEarlierWritesAsync(cancellationToken);
 
-    /// <summary>Makes the new root key's check the database's, in one transaction, and truncates the WAL.</summary>
+    /// <summary>Makes the new root key's check the database's, in one transaction, then the provider's after-erase step (SQLite: truncates the WAL).</summary>
     public async Task CompleteRotationAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (var transaction = connection.BeginTransaction(deferred: false))
+        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (var transaction = await database.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false))
         {
             await connection.ExecuteAsync(new CommandDefinition(PromoteNextSql, new { CheckName, NextCheckName }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -113,10 +114,10 @@ public sealed partial class RootKeyCheck(SqliteDatabase database, RootKeyRing ri
 
         // Blobs sealed under the old root key are overwritten in the file (secure_delete); this
         // moves their last copies out of the write-ahead log. Best effort, like after a purge.
-        await connection.ExecuteAsync(new CommandDefinition("PRAGMA wal_checkpoint(TRUNCATE)", cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await database.AfterEraseAsync(connection, cancellationToken).ConfigureAwait(false);
     }
 
-    private static Task<byte[]?> ReadAsync(Microsoft.Data.Sqlite.SqliteConnection connection, string name, CancellationToken cancellationToken) =>
+    private static Task<byte[]?> ReadAsync(System.Data.Common.DbConnection connection, string name, CancellationToken cancellationToken) =>
         connection.QuerySingleOrDefaultAsync<byte[]>(new CommandDefinition(SelectSql, new { Name = name }, cancellationToken: cancellationToken));
 
     private static byte[] SealMarker(IRootKey rootKey) => AesGcmKeyMaterialSealer.SealWith(rootKey, SealingContext.RootKeyCheck, Marker);

@@ -2,7 +2,6 @@ using System.Threading.Channels;
 using AutoKms.Application.Common.Auditing;
 using AutoKms.Application.Common.Exceptions;
 using AutoKms.Application.Common.Interfaces;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -86,7 +85,7 @@ public sealed partial class AuditLogWriter(IAuditLogAppender appender, IOptions<
             LogWriteFailed(logger, ex, batch.Count);
 
             // A busy database is said as such: the client's remedy is the same as for any busy answer.
-            var failure = ex is SqliteException sqlite && PersistenceErrors.IsBusy(sqlite)
+            var failure = PersistenceErrors.IsBusy(ex)
                 ? new AuditUnavailableException(new DatabaseBusyException(ex).Message, ex)
                 : new AuditUnavailableException(ex);
             batch.ForEach(p => p.Written.TrySetException(failure));

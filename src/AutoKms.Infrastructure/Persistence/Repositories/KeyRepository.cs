@@ -1,30 +1,40 @@
 using AutoKms.Application.Common.Exceptions;
 using AutoKms.Application.Common.Interfaces;
 using AutoKms.Domain.Keys;
+using System.Data.Common;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace AutoKms.Infrastructure.Persistence.Repositories;
 
-/// <summary>Dapper persistence of the <see cref="Key"/> aggregate: one key row and its version rows.</summary>
+/// <summary>
+/// Dapper persistence of the <see cref="Key"/> aggregate: one key row and its version rows. A unique
+/// violation on the key row can only be ux_keys_name (the id is the primary key, another code); on
+/// a version row only UNIQUE (key_id, version) (an existing id is an upsert). So which statement
+/// failed says which rule was broken.
+/// </summary>
 public sealed class KeyRepository(DbSession session) : IKeyRepository
 {
-    // SQLITE_CONSTRAINT_UNIQUE. On the key row only ux_keys_name can raise it (the id is the
-    // primary key, another code); on a version row only UNIQUE (key_id, version) can (an existing
-    // id is an upsert). So which statement failed says which rule was broken.
-    private const int SqliteConstraintUnique = 2067;
-
-    private const string SelectKeySql = """
+    private const string SelectKeyRowSql = """
         SELECT id, name, algorithm, usage, status, primary_version, created_at, updated_at, deleted_at,
                min_decryption_version, rotation_period_days, next_rotation_at
         FROM keys
-        WHERE id = @Id AND (deleted_at IS NULL) = @Live;
+        WHERE id = @Id AND (deleted_at IS NULL) = @Live
+        """;
 
+    private const string SelectVersionRowsSql = """
         SELECT id, key_id, version, status, sealed_material, encryptions, created_at, updated_at
         FROM key_versions
         WHERE key_id = @Id
         ORDER BY version;
         """;
+
+    // Both providers, and PostgreSQL outside a transaction.
+    private const string SelectKeySql = $"{SelectKeyRowSql};\n{SelectVersionRowsSql}";
+
+    // PostgreSQL inside a request transaction: the key row stays locked until the commit, as
+    // SQLite's write lock keeps the whole database, so two requests changing one key take turns
+    // instead of the later save overwriting the earlier one.
+    private const string SelectKeyForUpdatePostgresSql = $"{SelectKeyRowSql} FOR UPDATE;\n{SelectVersionRowsSql}";
 
     private const string KeyIdOfVersionSql = "SELECT key_id FROM key_versions WHERE id = @Id";
 
@@ -82,7 +92,8 @@ public sealed class KeyRepository(DbSession session) : IKeyRepository
 
     public async Task<bool> PurgeAsync(Guid id, DateTimeOffset deletedAtOrBefore, CancellationToken cancellationToken)
     {
-        // secure_delete (set on every connection) zeroes the freed pages; the versions go by cascade.
+        // The versions go by cascade. SQLite: secure_delete (set on every connection) zeroes the
+        // freed pages. PostgreSQL: the rows are dead tuples until VACUUM (docs/operations.md).
         session.RequestCheckpoint();
         var deleted = 0;
         await session.WriteAsync(
@@ -101,7 +112,8 @@ public sealed class KeyRepository(DbSession session) : IKeyRepository
         session.ReadAsync(
             async (connection, transaction) =>
             {
-                await using var results = await connection.QueryMultipleAsync(new CommandDefinition(SelectKeySql, new { Id = id, Live = live }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                var sql = transaction is null ? SelectKeySql : session.Database.Sql(sqlite: SelectKeySql, postgres: SelectKeyForUpdatePostgresSql);
+                await using var results = await connection.QueryMultipleAsync(new CommandDefinition(sql, new { Id = id, Live = live }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
                 var key = await results.ReadSingleOrDefaultAsync<KeyRow>().ConfigureAwait(false);
                 if (key is null)
                 {
@@ -150,7 +162,7 @@ public sealed class KeyRepository(DbSession session) : IKeyRepository
                 {
                     await connection.ExecuteAsync(new CommandDefinition(keySql, KeyRow.From(key), transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
                 }
-                catch (SqliteException ex) when (ex.SqliteExtendedErrorCode == SqliteConstraintUnique)
+                catch (DbException ex) when (PersistenceErrors.IsUniqueViolation(ex))
                 {
                     throw ConflictException.NameTaken(key.Name);
                 }
@@ -161,7 +173,7 @@ public sealed class KeyRepository(DbSession session) : IKeyRepository
                     {
                         await connection.ExecuteAsync(new CommandDefinition(UpsertVersionSql, KeyVersionRow.From(version), transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
                     }
-                    catch (SqliteException ex) when (ex.SqliteExtendedErrorCode == SqliteConstraintUnique)
+                    catch (DbException ex) when (PersistenceErrors.IsUniqueViolation(ex))
                     {
                         throw new ConflictException("The key was rotated concurrently; retry the request");
                     }

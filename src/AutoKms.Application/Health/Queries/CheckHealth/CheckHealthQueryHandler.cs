@@ -18,7 +18,7 @@ public sealed partial class CheckHealthQueryHandler(IHealthProbe probe, ILogger<
             await probe.CheckAsync(cancellationToken).ConfigureAwait(false);
             return new HealthReport(true);
         }
-        catch (Exception ex) when (ex is DatabaseBusyException or DbException or InvalidOperationException or IOException or TimeoutException)
+        catch (Exception ex) when (ex is DatabaseBusyException or StorageUnavailableException or DbException or InvalidOperationException or IOException or TimeoutException)
         {
             LogUnavailable(logger, ex);
             return new HealthReport(false, Unavailable);

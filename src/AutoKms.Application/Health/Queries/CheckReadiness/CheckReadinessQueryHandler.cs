@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Security.Cryptography;
+using AutoKms.Application.Common.Exceptions;
 using AutoKms.Application.Common.Interfaces;
 using AutoKms.Application.Cryptography;
 using AutoKms.Application.Health.Queries.CheckHealth;
@@ -23,7 +24,7 @@ public sealed partial class CheckReadinessQueryHandler(IHealthProbe probe, IKeyM
         {
             await probe.CheckAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is DbException or InvalidOperationException or IOException or TimeoutException)
+        catch (Exception ex) when (ex is DatabaseBusyException or StorageUnavailableException or DbException or InvalidOperationException or IOException or TimeoutException)
         {
             LogNotReady(logger, "database", ex);
             return new HealthReport(false, CheckHealthQueryHandler.Unavailable);
