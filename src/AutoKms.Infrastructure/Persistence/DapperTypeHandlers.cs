@@ -29,15 +29,17 @@ public static class DapperTypeHandlers
         SqlMapper.RemoveTypeMap(typeof(Guid?));
         SqlMapper.RemoveTypeMap(typeof(DateTimeOffset));
         SqlMapper.RemoveTypeMap(typeof(DateTimeOffset?));
-        SqlMapper.AddTypeHandler(new GuidHandler());
-        SqlMapper.AddTypeHandler(new DateTimeOffsetHandler());
+        SqlMapper.AddTypeHandler(typeof(Guid), new GuidHandler());
+        SqlMapper.AddTypeHandler(typeof(DateTimeOffset), new DateTimeOffsetHandler());
     }
 
     public static string Format(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 
-    private sealed class GuidHandler : SqlMapper.TypeHandler<Guid>
+    // ITypeHandler rather than TypeHandler<T>: a null (Guid?, DateTimeOffset?) comes here too, so
+    // PostgreSQL gets its type (a bare NULL in "@x IS NULL" has none it could infer).
+    private sealed class GuidHandler : SqlMapper.ITypeHandler
     {
-        public override void SetValue(IDbDataParameter parameter, Guid value)
+        public void SetValue(IDbDataParameter parameter, object value)
         {
             if (parameter is NpgsqlParameter)
             {
@@ -47,10 +49,10 @@ public static class DapperTypeHandlers
             }
 
             parameter.DbType = DbType.String;
-            parameter.Value = value.ToString("D");
+            parameter.Value = value is Guid guid ? guid.ToString("D") : value;
         }
 
-        public override Guid Parse(object value) => value switch
+        public object Parse(Type destinationType, object value) => value switch
         {
             Guid guid => guid,
             string text => Guid.Parse(text),
@@ -59,23 +61,23 @@ public static class DapperTypeHandlers
         };
     }
 
-    private sealed class DateTimeOffsetHandler : SqlMapper.TypeHandler<DateTimeOffset>
+    private sealed class DateTimeOffsetHandler : SqlMapper.ITypeHandler
     {
-        public override void SetValue(IDbDataParameter parameter, DateTimeOffset value)
+        public void SetValue(IDbDataParameter parameter, object value)
         {
             if (parameter is NpgsqlParameter)
             {
                 // timestamptz takes UTC only; PostgreSQL keeps whole microseconds.
                 parameter.DbType = DbType.DateTimeOffset;
-                parameter.Value = value.ToUniversalTime();
+                parameter.Value = value is DateTimeOffset time ? time.ToUniversalTime() : value;
                 return;
             }
 
             parameter.DbType = DbType.String;
-            parameter.Value = Format(value);
+            parameter.Value = value is DateTimeOffset stored ? Format(stored) : value;
         }
 
-        public override DateTimeOffset Parse(object value) => value switch
+        public object Parse(Type destinationType, object value) => value switch
         {
             DateTimeOffset offset => offset.ToUniversalTime(),
             DateTime utc => new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)),

@@ -46,12 +46,13 @@ public sealed class SqliteDatabase : KmsDatabase
 
     private readonly SqliteConnection? _keepAlive;
 
-    // SQLite's primary result codes (the low byte of an extended code) and the one extended code
-    // the repositories tell apart: SQLITE_CONSTRAINT_UNIQUE.
+    // SQLite's primary result codes (the low byte of an extended code) and the extended codes of a
+    // unique index and a primary key refusing a row (PostgreSQL says 23505 for both).
     private const int SqliteBusy = 5;
     private const int SqliteLocked = 6;
     private const int SqliteReadOnly = 8;
     private const int SqliteFull = 13;
+    private const int SqliteConstraintPrimaryKey = 1555;
     private const int SqliteConstraintUnique = 2067;
 
     public string ConnectionString { get; }
@@ -69,12 +70,12 @@ public sealed class SqliteDatabase : KmsDatabase
 
     /// <summary>
     /// SQLITE_BUSY or SQLITE_LOCKED (extended codes included): another connection held the lock past
-    /// the wait; 13 full, 8 read-only; SQLITE_CONSTRAINT_UNIQUE a unique index.
+    /// the wait; 13 full, 8 read-only; SQLITE_CONSTRAINT_UNIQUE or _PRIMARYKEY a unique index.
     /// </summary>
     public static StorageError Classify(SqliteException exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
-        return exception.SqliteExtendedErrorCode == SqliteConstraintUnique
+        return exception.SqliteExtendedErrorCode is SqliteConstraintUnique or SqliteConstraintPrimaryKey
             ? StorageError.UniqueViolation
             : exception.SqliteErrorCode switch
             {

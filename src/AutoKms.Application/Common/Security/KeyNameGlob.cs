@@ -27,7 +27,8 @@ public static class KeyNameGlob
         int g = 0, n = 0, star = -1, mark = 0;
         while (n < name.Length)
         {
-            if (g < glob.Length && (glob[g] == one || glob[g] == name[n]))
+            // A '*' is always a wildcard, even where the name has a '*' too.
+            if (g < glob.Length && glob[g] != anyRun && (glob[g] == one || glob[g] == name[n]))
             {
                 g++;
                 n++;

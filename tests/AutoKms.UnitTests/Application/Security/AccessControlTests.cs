@@ -28,6 +28,9 @@ public sealed class KeyNameGlobTests
     [TestCase("[x]", "[x]", true)]
     [TestCase("hr-?", "hr-\U0001F600", true)]
     [TestCase("hr-??", "hr-\U0001F600", false)]
+    [TestCase("*", "*star", true)]
+    [TestCase("a*", "a*b", true)]
+    [TestCase("a*b*c", "a*bxc", true)]
     public void Matches_StarAnyRun_QuestionOneCharacter_CaseSensitive(string glob, string name, bool expected)
     {
         Assert.That(KeyNameGlob.Matches(glob, name), Is.EqualTo(expected));
