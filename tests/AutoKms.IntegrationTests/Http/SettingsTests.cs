@@ -13,6 +13,7 @@ public sealed class SettingsTests
     [TestCase("Kms:DeletedKeyRetentionDays", "3651")]
     [TestCase("Kms:MaxRequestBodyBytes", "0")]
     [TestCase("Kms:MaintenanceIntervalSeconds", "often")]
+    [TestCase("Kms:Database:Provider", "mysql")]
     public void Service_WithABadSetting_RefusesToStart_NamingIt_BeforeTheDatabaseIsTouched(string setting, string value)
     {
         using var factory = new KmsApiFactory(settings: new Dictionary<string, string?> { [setting] = value });
@@ -34,5 +35,26 @@ public sealed class SettingsTests
 
         Assert.That(small.StatusCode, Is.EqualTo(HttpStatusCode.Created), await small.Content.ReadAsStringAsync());
         Assert.That(large.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge), await large.Content.ReadAsStringAsync());
+    }
+
+    [Test]
+    public void Postgres_WithoutAConnectionString_RefusesToStart_NamingIt()
+    {
+        using var factory = new KmsApiFactory(settings: new Dictionary<string, string?> { ["Kms:Database:Provider"] = "postgres", ["ConnectionStrings:Kms"] = "" });
+
+        var error = Assert.Catch(() => factory.CreateClient());
+
+        Assert.That(error!.ToString(), Does.Contain("ConnectionStrings:Kms is required with Kms:Database:Provider=postgres"));
+    }
+
+    [Test]
+    public void Postgres_WithAMalformedConnectionString_RefusesToStart_WithoutEchoingIt()
+    {
+        using var factory = new KmsApiFactory(settings: new Dictionary<string, string?> { ["Kms:Database:Provider"] = "postgres", ["ConnectionStrings:Kms"] = "Host=db;Password=hunter2;Frobnicate=yes" });
+
+        var error = Assert.Catch(() => factory.CreateClient());
+
+        Assert.That(error!.ToString(), Does.Contain("ConnectionStrings:Kms is not a valid Npgsql connection string"));
+        Assert.That(error.ToString(), Does.Not.Contain("hunter2"));
     }
 }
