@@ -24,9 +24,6 @@ public sealed partial class DbSession(KmsDatabase database, ILogger<DbSession> l
     /// <summary>The provider, for the repositories' choice of statement text (<see cref="KmsDatabase.Sql"/>).</summary>
     public KmsDatabase Database => database;
 
-    /// <summary>Whether a request transaction is open: reads in it lock what they read to change (PostgreSQL).</summary>
-    public bool InTransaction => _transaction is not null;
-
     /// <summary>
     /// Asks for the provider's after-erase step once the commit is in (SQLite: the write-ahead log
     /// checkpointed and truncated, so erased material does not linger in <c>-wal</c>).

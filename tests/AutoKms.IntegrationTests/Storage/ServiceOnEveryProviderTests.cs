@@ -132,6 +132,74 @@ public sealed class ServiceOnEveryProviderTests(string provider)
         Assert.That(Json.Text(opened["plaintext_b64"]), Is.EqualTo("kept"));
     }
 
+    [Test]
+    public async Task The_root_key_rotates_while_traffic_runs_and_afterwards_only_the_new_one_opens_the_database()
+    {
+        using var database = TestDatabase.Create(provider);
+        var directory = TempDirectory.Create();
+        var oldKey = Path.Combine(directory, "old.key");
+        var newKey = Path.Combine(directory, "new.key");
+        AutoKms.Infrastructure.Crypto.RootKeyFile.Create(oldKey, RandomNumberGenerator.GetBytes(32));
+        AutoKms.Infrastructure.Crypto.RootKeyFile.Create(newKey, RandomNumberGenerator.GetBytes(32));
+        var sealedTexts = new List<(string KeyId, string Ciphertext)>();
+
+        using (var factory = new KmsApiFactory(settings: WithRootKeyFile(database, oldKey)))
+        using (var client = factory.CreateClient())
+        {
+            var keyIds = new List<string>();
+            for (var k = 0; k < 3; k++)
+            {
+                var id = (await client.PostJsonAsync("/kms/key", new { name = $"root-{k}-{Guid.NewGuid():N}", algorithm = "AES256_GCM" }).Ensure(HttpStatusCode.Created).ReadNodeAsync())["id"]!.GetValue<string>();
+                keyIds.Add(id);
+                for (var v = 0; v < 3; v++)
+                {
+                    var encrypted = await client.PostJsonAsync($"/kms/key/{id}/encrypt", new { plaintext_b64 = Json.B64($"{k}.{v}") }).Ensure(HttpStatusCode.OK).ReadNodeAsync();
+                    sealedTexts.Add((id, encrypted["ciphertext"]!.GetValue<string>()));
+                    if (v < 2)
+                    {
+                        await client.PostAsync($"/kms/key/{id}/rotate", null).Ensure(HttpStatusCode.Created);
+                    }
+                }
+            }
+
+            using var over = new CancellationTokenSource();
+            var traffic = Task.Run(async () =>
+            {
+                var failures = new List<string>();
+                for (var i = 0; !over.IsCancellationRequested || i < 3; i++)
+                {
+                    var encrypted = await client.PostJsonAsync($"/kms/key/{keyIds[i % 3]}/encrypt", new { plaintext_b64 = Json.B64("traffic") });
+                    if (encrypted.StatusCode != HttpStatusCode.OK)
+                    {
+                        failures.Add($"{(int)encrypted.StatusCode} {await encrypted.Content.ReadAsStringAsync()}");
+                    }
+                }
+
+                return failures;
+            });
+            var rotated = await client.PostJsonAsync("/kms/root_key/rotate", new { key_file = newKey }).Ensure(HttpStatusCode.OK).ReadNodeAsync();
+            await over.CancelAsync();
+
+            Assert.That(await traffic, Is.Empty);
+            Assert.That(rotated["resealed_versions"]!.GetValue<int>(), Is.EqualTo(9));
+        }
+
+        using (var restarted = new KmsApiFactory(settings: WithRootKeyFile(database, newKey)))
+        using (var client = restarted.CreateClient())
+        {
+            foreach (var (keyId, ciphertext) in sealedTexts)
+            {
+                await client.PostJsonAsync($"/kms/key/{keyId}/decrypt", new { ciphertext }).Ensure(HttpStatusCode.OK);
+            }
+        }
+
+        using var withOldKey = new KmsApiFactory(settings: WithRootKeyFile(database, oldKey));
+        Assert.That(Assert.Catch(() => withOldKey.CreateClient())!.ToString(), Does.Contain("root key is not the one this database was sealed with"));
+    }
+
+    private static Dictionary<string, string?> WithRootKeyFile(TestDatabase database, string keyFile) =>
+        new(database.Settings) { ["Kms:RootKeyFile"] = keyFile };
+
     private KmsApiFactory NewFactory()
     {
         var settings = _database.Settings;
