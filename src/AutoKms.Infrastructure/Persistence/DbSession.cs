@@ -12,9 +12,14 @@ namespace AutoKms.Infrastructure.Persistence;
 /// repository of the scope runs its SQL through this session, on this connection and inside this
 /// transaction, so a request's writes commit together. It is also where a request's database
 /// calls leave Infrastructure: a busy or locked database surfaces as <see cref="DatabaseBusyException"/>.
+/// One rule for transactions: nothing opens one implicitly. A write needs the transaction a use
+/// case began (<see cref="IUnitOfWork"/>, or <see cref="ITransactionalRequest"/> through the
+/// pipeline); a write without one is a bug and throws.
 /// </summary>
-public sealed partial class DbSession(SqliteDatabase database, ILogger<DbSession> logger) : IUnitOfWork, IAsyncDisposable
+public sealed partial class DbSession(SqliteDatabase database, DatabaseActivity activity, ILogger<DbSession> logger) : IUnitOfWork, IAsyncDisposable
 {
+    private readonly List<Action> _afterCommit = [];
+
     private SqliteConnection? _connection;
 
     private DbTransaction? _transaction;
@@ -35,6 +40,7 @@ public sealed partial class DbSession(SqliteDatabase database, ILogger<DbSession
                 throw new InvalidOperationException("A transaction is already open on this session.");
             }
 
+            activity.SessionCommand();
             var connection = await ConnectionAsync(cancellationToken).ConfigureAwait(false);
 
             // BEGIN IMMEDIATE: take the write lock up front, so two writers never deadlock upgrading a read lock.
@@ -49,11 +55,25 @@ public sealed partial class DbSession(SqliteDatabase database, ILogger<DbSession
                 return;
             }
 
+            activity.SessionCommand();
             await _transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             await _transaction.DisposeAsync().ConfigureAwait(false);
             _transaction = null;
+            RunAfterCommit();
             await CheckpointIfRequestedAsync(cancellationToken).ConfigureAwait(false);
         });
+
+    public void AfterCommit(Action action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        if (_transaction is null)
+        {
+            action();
+            return;
+        }
+
+        _afterCommit.Add(action);
+    }
 
     public Task RollbackAsync(CancellationToken cancellationToken) =>
         PersistenceErrors.TranslateBusyAsync(async () =>
@@ -63,6 +83,7 @@ public sealed partial class DbSession(SqliteDatabase database, ILogger<DbSession
                 return;
             }
 
+            _afterCommit.Clear();
             await _transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
             await _transaction.DisposeAsync().ConfigureAwait(false);
             _transaction = null;
@@ -91,32 +112,29 @@ public sealed partial class DbSession(SqliteDatabase database, ILogger<DbSession
         ArgumentNullException.ThrowIfNull(read);
         return PersistenceErrors.TranslateBusyAsync(async () =>
         {
+            activity.SessionCommand();
             var connection = await ConnectionAsync(cancellationToken).ConfigureAwait(false);
             return await read(connection, _transaction).ConfigureAwait(false);
         });
     }
 
     /// <summary>
-    /// Runs a write inside the request's transaction, or inside a transaction of its own when the
-    /// request has none, so a multi-statement save is never half applied.
+    /// Runs a write inside the transaction the use case began; throws when none is open, so no
+    /// write ever commits on its own by accident and a multi-statement save is never half applied.
     /// </summary>
     public Task WriteAsync(Func<SqliteConnection, DbTransaction, Task> write, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(write);
+        if (_transaction is null)
+        {
+            throw new InvalidOperationException("A write needs an open transaction: begin one through IUnitOfWork (or mark the request ITransactionalRequest).");
+        }
+
         return PersistenceErrors.TranslateBusyAsync(async () =>
         {
+            activity.SessionCommand();
             var connection = await ConnectionAsync(cancellationToken).ConfigureAwait(false);
-            if (_transaction is not null)
-            {
-                await write(connection, _transaction).ConfigureAwait(false);
-                return;
-            }
-
-            await using var local = connection.BeginTransaction(deferred: false);
-            await write(connection, local).ConfigureAwait(false);
-            await local.CommitAsync(cancellationToken).ConfigureAwait(false);
-            await local.DisposeAsync().ConfigureAwait(false);
-            await CheckpointIfRequestedAsync(cancellationToken).ConfigureAwait(false);
+            await write(connection, _transaction).ConfigureAwait(false);
         });
     }
 
@@ -132,6 +150,16 @@ public sealed partial class DbSession(SqliteDatabase database, ILogger<DbSession
         {
             await _connection.DisposeAsync().ConfigureAwait(false);
             _connection = null;
+        }
+    }
+
+    private void RunAfterCommit()
+    {
+        var actions = _afterCommit.ToArray();
+        _afterCommit.Clear();
+        foreach (var action in actions)
+        {
+            action();
         }
     }
 
