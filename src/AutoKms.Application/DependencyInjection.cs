@@ -1,5 +1,6 @@
 using System.Reflection;
 using AutoKms.Application.Common;
+using AutoKms.Application.Common.Caching;
 using AutoKms.Application.Common.Auditing;
 using AutoKms.Application.Common.Behaviours;
 using AutoKms.Application.Cryptography;
@@ -29,6 +30,10 @@ public static class DependencyInjection
         services.AddSingleton<IValidateOptions<KmsSettings>, KmsSettingsValidation>();
         services.AddOptions<KeyLimits>().BindConfiguration(KeyLimits.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<KeyLimits>, KeyLimitsValidation>();
+        services.AddOptions<CacheSettings>().BindConfiguration(CacheSettings.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CacheSettings>, CacheSettingsValidation>();
+        services.AddSingleton<KeyCache>();
+        services.AddSingleton<CacheInvalidation>();
         services.AddSingleton<KeyMaterialWorker>();
         services.AddScoped<KeyCreationBudget>();
 

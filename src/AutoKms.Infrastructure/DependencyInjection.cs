@@ -1,3 +1,4 @@
+using AutoKms.Application.Common.Caching;
 using AutoKms.Application.Common.Interfaces;
 using AutoKms.Infrastructure.Crypto;
 using AutoKms.Infrastructure.Crypto.Pkcs11;
@@ -32,14 +33,26 @@ public static class DependencyInjection
         services.AddSingleton<IRootKeyCustody>(provider => provider.GetRequiredService<RootKeyCustody>());
 
         services.AddSingleton<ICryptoProvider, SoftwareCryptoProvider>();
-        services.AddSingleton<IKeyMaterialSealer>(provider => new AesGcmKeyMaterialSealer(provider.GetRequiredService<RootKeyRing>()));
+        // Material is unsealed once per version and kept (zeroed on eviction) by the cache in front.
+        services.AddSingleton(provider => new CachingKeyMaterialSealer(
+            new AesGcmKeyMaterialSealer(provider.GetRequiredService<RootKeyRing>()),
+            provider.GetRequiredService<IOptions<CacheSettings>>(),
+            provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IKeyMaterialSealer>(provider => provider.GetRequiredService<CachingKeyMaterialSealer>());
 
+        services.AddSingleton<DatabaseActivity>();
+        services.AddSingleton<ChangeFeed>();
         services.AddScoped<DbSession>();
         services.AddScoped<IUnitOfWork>(provider => provider.GetRequiredService<DbSession>());
-        // Use cases get keys through the access check; the storage repository sits behind it.
+        // Use cases get keys through the access check, then the key cache; storage sits behind both.
         services.AddScoped<KeyRepository>();
         services.AddScoped<IKeyRepository>(provider => new Application.Common.Security.AccessCheckedKeyRepository(
-            provider.GetRequiredService<KeyRepository>(), provider.GetRequiredService<IKeyAccess>()));
+            new CachedKeyRepository(
+                provider.GetRequiredService<KeyRepository>(),
+                provider.GetRequiredService<KeyCache>(),
+                provider.GetRequiredService<CacheInvalidation>(),
+                provider.GetRequiredService<IUnitOfWork>()),
+            provider.GetRequiredService<IKeyAccess>()));
         services.AddScoped<ITokenRepository, TokenRepository>();
         services.AddScoped<IKeyReadService, KeyReadService>();
         services.AddScoped<ISealedMaterialStore, SealedMaterialStore>();
@@ -53,6 +66,8 @@ public static class DependencyInjection
         services.AddScoped<IAuditLog, AuditLogReader>();
 
         services.AddSingleton<IEncryptionCounter, BatchedEncryptionCounter>();
+        services.AddSingleton<IEncryptionLeases, EncryptionLeases>();
+        services.AddHostedService<ChangeFeedWatcher>();
         services.AddHostedService<EncryptionCounterFlusher>();
         services.AddHostedService<KeyMaintenanceService>();
 

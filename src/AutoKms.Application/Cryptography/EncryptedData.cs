@@ -39,6 +39,24 @@ public sealed record EncryptedData(byte[]? Ciphertext, byte[]? Nonce, byte[]? Ta
         return PackedVersion ?? requested;
     }
 
+    /// <summary>
+    /// Every version number this ciphertext and the request's <paramref name="requested"/> name,
+    /// so the key can be loaded with them (a mismatch between the two is refused later, by
+    /// <see cref="ResolveVersion"/>). None means the primary version.
+    /// </summary>
+    public IEnumerable<int> VersionsNamed(int? requested)
+    {
+        if (PackedVersion is { } packed)
+        {
+            yield return packed;
+        }
+
+        if (requested is { } asked)
+        {
+            yield return asked;
+        }
+    }
+
     /// <summary>Refuses a ciphertext whose echoed <c>kid</c> or <c>alg</c> names another key or algorithm.</summary>
     public void EnsureMadeBy(Key key)
     {

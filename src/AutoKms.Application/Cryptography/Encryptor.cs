@@ -6,7 +6,7 @@ namespace AutoKms.Application.Cryptography;
 
 /// <summary>
 /// Encrypts under one key version with its material unsealed once. Its encryptions were reserved
-/// with the counter up front; disposing zeroes the material and gives back what was not used.
+/// against the version's limit up front; disposing zeroes the material and gives back what was not used.
 /// </summary>
 public sealed class Encryptor : IDisposable
 {
@@ -15,11 +15,13 @@ public sealed class Encryptor : IDisposable
     private readonly KeyMaterial _material;
     private readonly ICryptoProvider _crypto;
     private readonly IEncryptionCounter _counter;
+    private readonly IEncryptionLeases _leases;
     private readonly long _reserved;
     private long _count;
 
-    internal Encryptor(Key key, KeyVersion version, KeyMaterial material, ICryptoProvider crypto, IEncryptionCounter counter, long reserved)
+    internal Encryptor(Key key, KeyVersion version, KeyMaterial material, ICryptoProvider crypto, IEncryptionCounter counter, IEncryptionLeases leases, long reserved)
     {
+        _leases = leases;
         _reserved = reserved;
         _key = key;
         _version = version;
@@ -47,6 +49,7 @@ public sealed class Encryptor : IDisposable
         if (_count != _reserved)
         {
             _counter.Record(_version.Id, _count - _reserved);
+            _leases.GiveBack(_version.Id, _reserved - _count);
         }
 
         _count = _reserved;

@@ -1,5 +1,6 @@
 using AutoKms.Application.Common;
 using AutoKms.Application.Common.Auditing;
+using AutoKms.Application.Common.Caching;
 using AutoKms.Application.Common.Exceptions;
 using AutoKms.Application.Common.Interfaces;
 using AutoKms.Application.Keys;
@@ -9,42 +10,44 @@ using Microsoft.Extensions.Options;
 namespace AutoKms.Application.Cryptography;
 
 /// <summary>
-/// What encrypt, wrap, datakey, rewrap, decrypt and unwrap share: load the key, let the aggregate
-/// pick the version, unseal its material once for the whole request (one item or a batch of
-/// 1000), call the crypto port, count the encryptions, and rotate first when the primary version
-/// has reached its encryption limit.
+/// What encrypt, wrap, datakey, rewrap, decrypt and unwrap share: load the key with only the
+/// versions the request needs (from the key cache when warm), let the aggregate pick the version,
+/// take its material (from the material cache when warm) once for the whole request (one item or a
+/// batch of 1000), call the crypto port, count the encryptions, and rotate first when the primary
+/// version cannot lease the encryptions the request needs from its limit.
 /// </summary>
 public sealed class KeyCipher(
     IKeyRepository keys,
     IKeyMaterialSealer sealer,
     ICryptoProvider crypto,
     IEncryptionCounter counter,
+    IEncryptionLeases leases,
+    KeyCache cache,
     KeyProvisioning provisioning,
     IOptions<KmsSettings> settings,
     AuditNotes notes)
 {
-    // Check-and-reserve is one step per process, so concurrent requests cannot all pass the same check.
-    private static readonly Lock ReservationLock = new();
-
     /// <summary>
     /// An encryptor bound to the key's primary version, with <paramref name="upcoming"/> encryptions
     /// reserved against the version's limit; the key rotates first if they would take it past.
     /// </summary>
     public async Task<Encryptor> EncryptorAsync(Guid keyId, int upcoming, CancellationToken cancellationToken)
     {
-        if (upcoming > settings.Value.MaxEncryptionsPerVersion)
+        var limit = settings.Value.MaxEncryptionsPerVersion;
+        if (upcoming > limit)
         {
-            throw new InvalidRequestException($"A batch of {upcoming} is more than one key version may encrypt (Kms:MaxEncryptionsPerVersion = {settings.Value.MaxEncryptionsPerVersion}); send smaller batches");
+            throw new InvalidRequestException($"A batch of {upcoming} is more than one key version may encrypt (Kms:MaxEncryptionsPerVersion = {limit}); send smaller batches");
         }
 
         for (var attempt = 1; ; attempt++)
         {
-            var key = await keys.GetRequiredAsync(keyId, cancellationToken).ConfigureAwait(false);
+            var key = await keys.GetRequiredWithVersionsAsync(keyId, [], cancellationToken).ConfigureAwait(false);
             var version = key.VersionForEncryption(KeyUsage.EncryptDecrypt);
-            if (TryReserve(key, version, upcoming))
+            if (await leases.TryReserveAsync(version.Id, upcoming, limit, cancellationToken).ConfigureAwait(false))
             {
+                counter.Record(version.Id, upcoming);
                 notes.VersionUsed(key.Id, version.Version);
-                return new Encryptor(key, version, sealer.Unseal(SealingContext.For(key, version), version.SealedMaterial), crypto, counter, upcoming);
+                return new Encryptor(key, version, sealer.Unseal(SealingContext.For(key, version), version.SealedMaterial), crypto, counter, leases, upcoming);
             }
 
             if (attempt == 3)
@@ -52,34 +55,23 @@ public sealed class KeyCipher(
                 throw new ConflictException("The key is rotating for its encryption limit; retry the request");
             }
 
-            await provisioning.RotateAsync(
-                keyId,
-                fresh => fresh.MustRotateBeforeEncrypting(counter.Unpersisted(fresh.Primary.Id), upcoming, settings.Value.MaxEncryptionsPerVersion),
-                cancellationToken).ConfigureAwait(false);
+            // The version has reached its limit. Rotate, unless another request (on any instance)
+            // already has; then look again past the cache, which may not have seen that rotation yet.
+            await provisioning.RotateAsync(keyId, fresh => fresh.PrimaryVersion == version.Version, cancellationToken).ConfigureAwait(false);
+            cache.Drop(keyId);
         }
     }
 
-    /// <summary>A decryptor for the key; it unseals each version it is asked for at most once.</summary>
-    public async Task<Decryptor> DecryptorAsync(Guid keyId, CancellationToken cancellationToken)
+    /// <summary>
+    /// A decryptor for the key loaded with the <paramref name="versions"/> its ciphertexts name
+    /// (and the primary one); it takes each version's material at most once.
+    /// </summary>
+    public async Task<Decryptor> DecryptorAsync(Guid keyId, IReadOnlyCollection<int> versions, CancellationToken cancellationToken)
     {
-        var key = await keys.GetRequiredAsync(keyId, cancellationToken).ConfigureAwait(false);
+        var key = await keys.GetRequiredWithVersionsAsync(keyId, versions, cancellationToken).ConfigureAwait(false);
         key.EnsureUsage(KeyUsage.EncryptDecrypt);
         key.EnsureEnabled();
         notes.KeyUsed(key.Id);
         return new Decryptor(key, sealer, crypto, notes);
-    }
-
-    private bool TryReserve(Key key, KeyVersion version, int upcoming)
-    {
-        lock (ReservationLock)
-        {
-            if (key.MustRotateBeforeEncrypting(counter.Unpersisted(version.Id), upcoming, settings.Value.MaxEncryptionsPerVersion))
-            {
-                return false;
-            }
-
-            counter.Record(version.Id, upcoming);
-            return true;
-        }
     }
 }

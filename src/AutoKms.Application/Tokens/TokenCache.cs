@@ -6,7 +6,7 @@ namespace AutoKms.Application.Tokens;
 /// <summary>
 /// Who a presented token's hash stands for, remembered for a short time (misses too, so a flood
 /// of bad tokens does not become a flood of queries). Revoking on this instance forgets the entry
-/// at once; another instance sees a revocation when its entry expires.
+/// at once; other instances forget every entry when the change feed tells them of it.
 /// </summary>
 public sealed class TokenCache(TimeProvider clock)
 {
@@ -41,6 +41,9 @@ public sealed class TokenCache(TimeProvider clock)
     }
 
     public void Forget(byte[] hash) => _entries.TryRemove(Key(hash), out _);
+
+    /// <summary>Forgets every lookup: a token changed through another instance.</summary>
+    public void Clear() => _entries.Clear();
 
     private static string Key(byte[] hash) => Convert.ToHexString(hash);
 }

@@ -61,10 +61,22 @@ public sealed class Key
     /// <summary>When the rotation service will next rotate this key; <c>null</c> without a period.</summary>
     public DateTimeOffset? NextRotationAt { get; private set; }
 
+    /// <summary>
+    /// The versions loaded: all of them, or, for a key loaded for one operation
+    /// (<see cref="HasAllVersions"/> false), the primary one and those the operation named.
+    /// </summary>
     public IReadOnlyList<KeyVersion> Versions => _versions;
 
+    /// <summary>
+    /// Whether every version is loaded. A key loaded for a cryptographic operation holds only the
+    /// versions it needs, and cannot be rotated: a new version's number depends on all of them.
+    /// </summary>
+    public bool HasAllVersions { get; private init; } = true;
+
     /// <summary>The number the next version will carry; numbers are never reused.</summary>
-    public int NextVersionNumber => _versions.Count == 0 ? 1 : _versions.Max(v => v.Version) + 1;
+    public int NextVersionNumber => !HasAllVersions
+        ? throw new InvalidOperationException("A key loaded with some of its versions cannot number a new one; load the whole key.")
+        : _versions.Count == 0 ? 1 : _versions.Max(v => v.Version) + 1;
 
     public KeyVersion Primary => _versions.Single(v => v.Version == PrimaryVersion);
 
@@ -77,19 +89,32 @@ public sealed class Key
         return key;
     }
 
-    /// <summary>Rebuilds a key from storage; no rule is re-checked.</summary>
-    public static Key Rehydrate(Guid id, string name, KeyAlgorithm algorithm, KeyUsage usage, KeyStatus status, int primaryVersion, DateTimeOffset createdAt, DateTimeOffset updatedAt, DateTimeOffset? deletedAt, int minDecryptionVersion, int? rotationPeriodDays, DateTimeOffset? nextRotationAt, IEnumerable<KeyVersion> versions) =>
+    /// <summary>
+    /// Rebuilds a key from storage; no rule is re-checked. With <paramref name="allVersions"/> false,
+    /// <paramref name="versions"/> holds the primary version and any others an operation needs
+    /// (a version not among them is as good as absent to this instance).
+    /// </summary>
+    public static Key Rehydrate(Guid id, string name, KeyAlgorithm algorithm, KeyUsage usage, KeyStatus status, int primaryVersion, DateTimeOffset createdAt, DateTimeOffset updatedAt, DateTimeOffset? deletedAt, int minDecryptionVersion, int? rotationPeriodDays, DateTimeOffset? nextRotationAt, IEnumerable<KeyVersion> versions, bool allVersions = true) =>
         new(id, name, algorithm, usage, status, primaryVersion, createdAt, updatedAt, versions.OrderBy(v => v.Version).ToList())
         {
             DeletedAt = deletedAt,
             MinDecryptionVersion = minDecryptionVersion,
             RotationPeriodDays = rotationPeriodDays,
             NextRotationAt = nextRotationAt,
+            HasAllVersions = allVersions,
         };
+
+    /// <summary>
+    /// This key with <paramref name="more"/> versions loaded besides its own (a key loaded with some
+    /// of its versions, see <see cref="HasAllVersions"/>). The key itself is not changed.
+    /// </summary>
+    public Key WithVersions(IEnumerable<KeyVersion> more) =>
+        Rehydrate(Id, Name, Algorithm, Usage, Status, PrimaryVersion, CreatedAt, UpdatedAt, DeletedAt, MinDecryptionVersion, RotationPeriodDays, NextRotationAt, _versions.Concat(more).DistinctBy(v => v.Version), HasAllVersions);
 
     /// <summary>Adds a new version and makes it primary. The caller seals the material for (Id, NextVersionNumber).</summary>
     public KeyVersion Rotate(Guid versionId, byte[] sealedMaterial, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(sealedMaterial);
         var version = KeyVersion.CreateNew(versionId, Id, NextVersionNumber, sealedMaterial, now);
         _versions.Add(version);
         PrimaryVersion = version.Version;
@@ -153,13 +178,6 @@ public sealed class Key
     }
 
     public bool IsRotationDue(DateTimeOffset now) => DeletedAt is null && NextRotationAt is { } due && due <= now;
-
-    /// <summary>
-    /// Whether the primary version would pass the encryptions one version may do (counting the
-    /// ones not yet persisted and the <paramref name="upcoming"/> ones), so the key must rotate first.
-    /// </summary>
-    public bool MustRotateBeforeEncrypting(long unpersistedEncryptions, long upcoming, long limit) =>
-        Usage == KeyUsage.EncryptDecrypt && Primary.Encryptions + unpersistedEncryptions + upcoming > limit;
 
     /// <summary>Marks the key deleted: it stops answering but its versions are kept until purged.</summary>
     public void Delete(DateTimeOffset now)

@@ -51,8 +51,11 @@ public sealed class SoftwareCryptoProvider : ICryptoProvider
                     var nonce = RandomNumberGenerator.GetBytes(AeadSizes.Nonce);
                     var ciphertext = new byte[plaintext.Length];
                     var tag = new byte[AeadSizes.Tag];
-                    using var aead = CreateAead(algorithm, key);
-                    aead.Encrypt(nonce, plaintext, ciphertext, tag, aad);
+                    using (var aead = RentAead(algorithm, key))
+                    {
+                        aead.Encrypt(nonce, plaintext, ciphertext, tag, aad);
+                    }
+
                     return new CipherPayload(nonce, ciphertext, tag);
                 }
 
@@ -64,8 +67,8 @@ public sealed class SoftwareCryptoProvider : ICryptoProvider
                         throw new InvalidRequestException($"{algorithm.ToName()} with OAEP-SHA256 encrypts at most {max} bytes; use a data key for larger payloads");
                     }
 
-                    using var rsa = ImportRsa(key);
-                    return new CipherPayload(null, rsa.Encrypt(plaintext, RSAEncryptionPadding.OaepSHA256), null);
+                    using var rsa = RentRsa(key);
+                    return new CipherPayload(null, rsa.Value.Encrypt(plaintext, RSAEncryptionPadding.OaepSHA256), null);
                 }
 
             default:
@@ -94,7 +97,7 @@ public sealed class SoftwareCryptoProvider : ICryptoProvider
                     var plaintext = new byte[payload.Ciphertext.Length];
                     try
                     {
-                        using var aead = CreateAead(algorithm, key);
+                        using var aead = RentAead(algorithm, key);
                         aead.Decrypt(payload.Nonce, payload.Ciphertext, payload.Tag, plaintext, aad);
                         return plaintext;
                     }
@@ -108,8 +111,8 @@ public sealed class SoftwareCryptoProvider : ICryptoProvider
             case KeyAlgorithm.Rsa2048 or KeyAlgorithm.Rsa3072:
                 try
                 {
-                    using var rsa = ImportRsa(key);
-                    return rsa.Decrypt(payload.Ciphertext, RSAEncryptionPadding.OaepSHA256);
+                    using var rsa = RentRsa(key);
+                    return rsa.Value.Decrypt(payload.Ciphertext, RSAEncryptionPadding.OaepSHA256);
                 }
                 catch (CryptographicException)
                 {
@@ -128,15 +131,15 @@ public sealed class SoftwareCryptoProvider : ICryptoProvider
         switch (algorithm)
         {
             case KeyAlgorithm.Rsa2048 or KeyAlgorithm.Rsa3072:
-                using (var rsa = ImportRsa(key))
+                using (var rsa = RentRsa(key))
                 {
-                    return rsa.SignHash(digest, HashAlgorithmName.SHA256, RSASignaturePadding.Pss);
+                    return rsa.Value.SignHash(digest, HashAlgorithmName.SHA256, RSASignaturePadding.Pss);
                 }
 
             case KeyAlgorithm.EcP256:
-                using (var ecdsa = ImportEc(key))
+                using (var ecdsa = RentEc(key))
                 {
-                    return ecdsa.SignHash(digest, DSASignatureFormat.Rfc3279DerSequence);
+                    return ecdsa.Value.SignHash(digest, DSASignatureFormat.Rfc3279DerSequence);
                 }
 
             default:
@@ -154,15 +157,15 @@ public sealed class SoftwareCryptoProvider : ICryptoProvider
             switch (algorithm)
             {
                 case KeyAlgorithm.Rsa2048 or KeyAlgorithm.Rsa3072:
-                    using (var rsa = ImportRsa(key))
+                    using (var rsa = RentRsa(key))
                     {
-                        return rsa.VerifyHash(digest, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pss);
+                        return rsa.Value.VerifyHash(digest, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pss);
                     }
 
                 case KeyAlgorithm.EcP256:
-                    using (var ecdsa = ImportEc(key))
+                    using (var ecdsa = RentEc(key))
                     {
-                        return ecdsa.VerifyHash(digest, signature, DSASignatureFormat.Rfc3279DerSequence);
+                        return ecdsa.Value.VerifyHash(digest, signature, DSASignatureFormat.Rfc3279DerSequence);
                     }
 
                 default:
@@ -198,10 +201,10 @@ public sealed class SoftwareCryptoProvider : ICryptoProvider
         switch (algorithm)
         {
             case KeyAlgorithm.Rsa2048 or KeyAlgorithm.Rsa3072:
-                using (var rsa = ImportRsa(key))
+                using (var rsa = RentRsa(key))
                 {
-                    var parameters = rsa.ExportParameters(includePrivateParameters: false);
-                    return new PublicKeyExport(rsa.ExportSubjectPublicKeyInfo(), new Dictionary<string, string>
+                    var parameters = rsa.Value.ExportParameters(includePrivateParameters: false);
+                    return new PublicKeyExport(rsa.Value.ExportSubjectPublicKeyInfo(), new Dictionary<string, string>
                     {
                         ["kty"] = "RSA",
                         ["n"] = Base64Url(parameters.Modulus!),
@@ -212,10 +215,10 @@ public sealed class SoftwareCryptoProvider : ICryptoProvider
                 }
 
             case KeyAlgorithm.EcP256:
-                using (var ecdsa = ImportEc(key))
+                using (var ecdsa = RentEc(key))
                 {
-                    var point = ecdsa.ExportParameters(includePrivateParameters: false).Q;
-                    return new PublicKeyExport(ecdsa.ExportSubjectPublicKeyInfo(), new Dictionary<string, string>
+                    var point = ecdsa.Value.ExportParameters(includePrivateParameters: false).Q;
+                    return new PublicKeyExport(ecdsa.Value.ExportSubjectPublicKeyInfo(), new Dictionary<string, string>
                     {
                         ["kty"] = "EC",
                         ["crv"] = "P-256",
@@ -235,6 +238,10 @@ public sealed class SoftwareCryptoProvider : ICryptoProvider
     public static int RsaOaepMaxPlaintext(KeyAlgorithm algorithm) => (RsaBits(algorithm) / 8) - (2 * 32) - 2;
 
     private static int RsaBits(KeyAlgorithm algorithm) => algorithm == KeyAlgorithm.Rsa3072 ? 3072 : 2048;
+
+    private static Rented<RSA> RentRsa(KeyMaterial key) => Rented<RSA>.From(key, ImportRsa);
+
+    private static Rented<ECDsa> RentEc(KeyMaterial key) => Rented<ECDsa>.From(key, ImportEc);
 
     private static RSA ImportRsa(KeyMaterial key)
     {
@@ -268,20 +275,53 @@ public sealed class SoftwareCryptoProvider : ICryptoProvider
 
     private static string Base64Url(byte[] value) => Convert.ToBase64String(value).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    private static AeadCipher CreateAead(KeyAlgorithm algorithm, KeyMaterial key) =>
+    private static AeadCipher RentAead(KeyAlgorithm algorithm, KeyMaterial key) =>
         algorithm == KeyAlgorithm.Aes256Gcm
-            ? new AeadCipher(new AesGcm(key.Span, AeadSizes.Tag))
-            : new AeadCipher(new ChaCha20Poly1305(key.Span));
+            ? new AeadCipher(Rented<AesGcm>.From(key, static k => new AesGcm(k.Span, AeadSizes.Tag)))
+            : new AeadCipher(Rented<ChaCha20Poly1305>.From(key, static k => new ChaCha20Poly1305(k.Span)));
+
+    /// <summary>A cipher object rented from the material's pool; disposing gives it back.</summary>
+    private readonly struct Rented<T> : IDisposable
+        where T : class, IDisposable
+    {
+        private readonly PreparedPool<T> _pool;
+
+        private Rented(PreparedPool<T> pool, T value)
+        {
+            _pool = pool;
+            Value = value;
+        }
+
+        public T Value { get; }
+
+        public static Rented<T> From(KeyMaterial key, Func<KeyMaterial, T> create)
+        {
+            var pool = key.Prepared(static _ => new PreparedPool<T>());
+            return new Rented<T>(pool, pool.Rent(key, create));
+        }
+
+        public void Dispose() => _pool?.Return(Value);
+    }
 
     /// <summary>One shape over AesGcm and ChaCha20Poly1305, which share no interface.</summary>
     private readonly struct AeadCipher : IDisposable
     {
+        private readonly Rented<AesGcm> _aesLease;
+        private readonly Rented<ChaCha20Poly1305> _chachaLease;
         private readonly AesGcm? _aes;
         private readonly ChaCha20Poly1305? _chacha;
 
-        public AeadCipher(AesGcm aes) => _aes = aes;
+        public AeadCipher(Rented<AesGcm> aes)
+        {
+            _aesLease = aes;
+            _aes = aes.Value;
+        }
 
-        public AeadCipher(ChaCha20Poly1305 chacha) => _chacha = chacha;
+        public AeadCipher(Rented<ChaCha20Poly1305> chacha)
+        {
+            _chachaLease = chacha;
+            _chacha = chacha.Value;
+        }
 
         public void Encrypt(ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> plaintext, Span<byte> ciphertext, Span<byte> tag, ReadOnlySpan<byte> aad)
         {
@@ -309,8 +349,8 @@ public sealed class SoftwareCryptoProvider : ICryptoProvider
 
         public void Dispose()
         {
-            _aes?.Dispose();
-            _chacha?.Dispose();
+            _aesLease.Dispose();
+            _chachaLease.Dispose();
         }
     }
 }

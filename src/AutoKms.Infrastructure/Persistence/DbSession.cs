@@ -11,10 +11,17 @@ namespace AutoKms.Infrastructure.Persistence;
 /// repository of the scope runs its SQL through this session, on this connection and inside this
 /// transaction, so a request's writes commit together. It is also where a request's database
 /// calls leave Infrastructure: a busy or locked database surfaces as <see cref="DatabaseBusyException"/>.
-/// The provider (<see cref="KmsDatabase"/>) opens the connection and begins its write transactions.
+/// One rule for transactions: nothing opens one implicitly. A write needs the transaction a use
+/// case began (<see cref="IUnitOfWork"/>, or <see cref="ITransactionalRequest"/> through the
+/// pipeline); a write without one is a bug and throws. The provider (<see cref="KmsDatabase"/>)
+/// opens the connection and begins its write transactions.
 /// </summary>
-public sealed partial class DbSession(KmsDatabase database, ILogger<DbSession> logger) : IUnitOfWork, IAsyncDisposable
+public sealed partial class DbSession(KmsDatabase database, DatabaseActivity activity, ILogger<DbSession> logger) : IUnitOfWork, IAsyncDisposable
 {
+    private readonly List<Action> _afterCommit = [];
+
+    private readonly List<(string Sql, object Row)> _changes = [];
+
     private DbConnection? _connection;
 
     private DbTransaction? _transaction;
@@ -38,6 +45,7 @@ public sealed partial class DbSession(KmsDatabase database, ILogger<DbSession> l
                 throw new InvalidOperationException("A transaction is already open on this session.");
             }
 
+            activity.SessionCommand();
             var connection = await ConnectionAsync(cancellationToken).ConfigureAwait(false);
             _transaction = await database.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
         });
@@ -50,11 +58,42 @@ public sealed partial class DbSession(KmsDatabase database, ILogger<DbSession> l
                 return;
             }
 
+            activity.SessionCommand();
+            await AppendChangesAsync(cancellationToken).ConfigureAwait(false);
             await _transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             await _transaction.DisposeAsync().ConfigureAwait(false);
             _transaction = null;
+            RunAfterCommit();
             await CheckpointIfRequestedAsync(cancellationToken).ConfigureAwait(false);
         });
+
+    public void AfterCommit(Action action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        if (_transaction is null)
+        {
+            action();
+            return;
+        }
+
+        _afterCommit.Add(action);
+    }
+
+    /// <summary>
+    /// Appends a row to the change feed (<see cref="ChangeFeed"/>) with this transaction: written
+    /// just before the commit, so it commits or rolls back with the change it reports.
+    /// </summary>
+    public void AppendChange(string sql, object row)
+    {
+        ArgumentNullException.ThrowIfNull(sql);
+        ArgumentNullException.ThrowIfNull(row);
+        if (_transaction is null)
+        {
+            throw new InvalidOperationException("A change-feed row needs an open transaction.");
+        }
+
+        _changes.Add((sql, row));
+    }
 
     public Task RollbackAsync(CancellationToken cancellationToken) =>
         PersistenceErrors.TranslateBusyAsync(async () =>
@@ -64,6 +103,8 @@ public sealed partial class DbSession(KmsDatabase database, ILogger<DbSession> l
                 return;
             }
 
+            _afterCommit.Clear();
+            _changes.Clear();
             await _transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
             await _transaction.DisposeAsync().ConfigureAwait(false);
             _transaction = null;
@@ -92,32 +133,29 @@ public sealed partial class DbSession(KmsDatabase database, ILogger<DbSession> l
         ArgumentNullException.ThrowIfNull(read);
         return PersistenceErrors.TranslateBusyAsync(async () =>
         {
+            activity.SessionCommand();
             var connection = await ConnectionAsync(cancellationToken).ConfigureAwait(false);
             return await read(connection, _transaction).ConfigureAwait(false);
         });
     }
 
     /// <summary>
-    /// Runs a write inside the request's transaction, or inside a transaction of its own when the
-    /// request has none, so a multi-statement save is never half applied.
+    /// Runs a write inside the transaction the use case began; throws when none is open, so no
+    /// write ever commits on its own by accident and a multi-statement save is never half applied.
     /// </summary>
     public Task WriteAsync(Func<DbConnection, DbTransaction, Task> write, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(write);
+        if (_transaction is null)
+        {
+            throw new InvalidOperationException("A write needs an open transaction: begin one through IUnitOfWork (or mark the request ITransactionalRequest).");
+        }
+
         return PersistenceErrors.TranslateBusyAsync(async () =>
         {
+            activity.SessionCommand();
             var connection = await ConnectionAsync(cancellationToken).ConfigureAwait(false);
-            if (_transaction is not null)
-            {
-                await write(connection, _transaction).ConfigureAwait(false);
-                return;
-            }
-
-            await using var local = await database.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
-            await write(connection, local).ConfigureAwait(false);
-            await local.CommitAsync(cancellationToken).ConfigureAwait(false);
-            await local.DisposeAsync().ConfigureAwait(false);
-            await CheckpointIfRequestedAsync(cancellationToken).ConfigureAwait(false);
+            await write(connection, _transaction).ConfigureAwait(false);
         });
     }
 
@@ -133,6 +171,37 @@ public sealed partial class DbSession(KmsDatabase database, ILogger<DbSession> l
         {
             await _connection.DisposeAsync().ConfigureAwait(false);
             _connection = null;
+        }
+    }
+
+    // PostgreSQL: the feed's lock first, held from here to the commit only (ChangeFeed).
+    private async Task AppendChangesAsync(CancellationToken cancellationToken)
+    {
+        if (_changes.Count == 0)
+        {
+            return;
+        }
+
+        if (database.Sql<string?>(sqlite: null, postgres: ChangeFeed.LockPostgresSql) is { } lockFeed)
+        {
+            await _connection!.ExecuteAsync(new CommandDefinition(lockFeed, transaction: _transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+
+        foreach (var (sql, row) in _changes)
+        {
+            await _connection!.ExecuteAsync(new CommandDefinition(sql, row, _transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+
+        _changes.Clear();
+    }
+
+    private void RunAfterCommit()
+    {
+        var actions = _afterCommit.ToArray();
+        _afterCommit.Clear();
+        foreach (var action in actions)
+        {
+            action();
         }
     }
 

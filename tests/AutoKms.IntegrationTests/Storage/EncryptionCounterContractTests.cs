@@ -18,8 +18,8 @@ public sealed class EncryptionCounterContractTests(string provider) : StorageCon
         var second = NewKey();
         await InTransactionAsync(async session =>
         {
-            await new KeyRepository(session).AddAsync(first, CancellationToken.None);
-            await new KeyRepository(session).AddAsync(second, CancellationToken.None);
+            await Keys(session).AddAsync(first, CancellationToken.None);
+            await Keys(session).AddAsync(second, CancellationToken.None);
         });
         var counter = new BatchedEncryptionCounter(Database, NullLogger<BatchedEncryptionCounter>.Instance);
         var firstVersion = first.Versions[0].Id;
@@ -34,7 +34,7 @@ public sealed class EncryptionCounterContractTests(string provider) : StorageCon
         await counter.FlushAsync(CancellationToken.None);
 
         await using var reader = NewSession();
-        var keys = new KeyRepository(reader);
+        var keys = Keys(reader);
         Assert.That((await keys.GetAsync(first.Id, CancellationToken.None))!.Versions[0].Encryptions, Is.EqualTo(10));
         Assert.That((await keys.GetAsync(second.Id, CancellationToken.None))!.Versions[0].Encryptions, Is.EqualTo(2));
         Assert.That(counter.Unpersisted(firstVersion), Is.Zero);
@@ -44,7 +44,7 @@ public sealed class EncryptionCounterContractTests(string provider) : StorageCon
     public async Task Saving_a_key_never_writes_its_counters()
     {
         var key = NewKey();
-        await InTransactionAsync(session => new KeyRepository(session).AddAsync(key, CancellationToken.None));
+        await InTransactionAsync(session => Keys(session).AddAsync(key, CancellationToken.None));
         var counter = new BatchedEncryptionCounter(Database, NullLogger<BatchedEncryptionCounter>.Instance);
         counter.Record(key.Versions[0].Id, 3);
         await counter.FlushAsync(CancellationToken.None);
@@ -54,11 +54,11 @@ public sealed class EncryptionCounterContractTests(string provider) : StorageCon
         {
             var stale = Key.Rehydrate(key.Id, key.Name, key.Algorithm, key.Usage, key.Status, key.PrimaryVersion, key.CreatedAt, key.UpdatedAt, null, 1, null, null, key.Versions);
             stale.Rename(key.Name + "-renamed", Now);
-            await new KeyRepository(session).SaveAsync(stale, CancellationToken.None);
+            await Keys(session).SaveAsync(stale, CancellationToken.None);
         });
 
         await using var reader = NewSession();
-        Assert.That((await new KeyRepository(reader).GetAsync(key.Id, CancellationToken.None))!.Versions[0].Encryptions, Is.EqualTo(3));
+        Assert.That((await Keys(reader).GetAsync(key.Id, CancellationToken.None))!.Versions[0].Encryptions, Is.EqualTo(3));
     }
 
     private static Key NewKey() =>

@@ -21,19 +21,19 @@ public sealed class ErrorMappingContractTests(string provider) : StorageContract
     public async Task Changing_a_key_another_transaction_is_changing_is_busy_once_the_wait_runs_out()
     {
         var key = Key.Create(Guid.NewGuid(), UniqueName("held"), KeyAlgorithm.Aes256Gcm, KeyUsage.EncryptDecrypt, Guid.NewGuid(), [1], Now);
-        await InTransactionAsync(session => new KeyRepository(session).AddAsync(key, CancellationToken.None));
+        await InTransactionAsync(session => Keys(session).AddAsync(key, CancellationToken.None));
 
         await using var holder = NewSession();
         await holder.BeginAsync(CancellationToken.None);
-        var held = (await new KeyRepository(holder).GetAsync(key.Id, CancellationToken.None))!;
+        var held = (await Keys(holder).GetAsync(key.Id, CancellationToken.None))!;
         held.Disable(Now);
-        await new KeyRepository(holder).SaveAsync(held, CancellationToken.None);
+        await Keys(holder).SaveAsync(held, CancellationToken.None);
 
         await using var other = NewSession();
         var error = Assert.ThrowsAsync<DatabaseBusyException>(async () =>
         {
             await other.BeginAsync(CancellationToken.None);
-            await new KeyRepository(other).GetAsync(key.Id, CancellationToken.None);
+            await Keys(other).GetAsync(key.Id, CancellationToken.None);
         });
         await other.RollbackAsync(CancellationToken.None);
         await holder.RollbackAsync(CancellationToken.None);

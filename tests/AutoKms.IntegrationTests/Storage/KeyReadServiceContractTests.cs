@@ -35,7 +35,7 @@ public sealed class KeyReadServiceContractTests(string provider) : StorageContra
     {
         await InTransactionAsync(async session =>
         {
-            var keys = new KeyRepository(session);
+            var keys = Keys(session);
             var i = 0;
             foreach (var suffix in Suffixes)
             {

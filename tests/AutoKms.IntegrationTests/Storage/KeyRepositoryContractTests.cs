@@ -16,10 +16,10 @@ public sealed class KeyRepositoryContractTests(string provider) : StorageContrac
     {
         var key = NewKey(UniqueName());
         key.ChangeRotationPeriod(30, Now);
-        await InTransactionAsync(session => new KeyRepository(session).AddAsync(key, CancellationToken.None));
+        await InTransactionAsync(session => Keys(session).AddAsync(key, CancellationToken.None));
 
         await using var reader = NewSession();
-        var loaded = await new KeyRepository(reader).GetAsync(key.Id, CancellationToken.None);
+        var loaded = await Keys(reader).GetAsync(key.Id, CancellationToken.None);
 
         Assert.That(loaded, Is.Not.Null);
         Assert.Multiple(() =>
@@ -46,10 +46,10 @@ public sealed class KeyRepositoryContractTests(string provider) : StorageContrac
     {
         var created = Now.AddTicks(1_234_560);
         var key = Key.Create(Guid.NewGuid(), UniqueName(), KeyAlgorithm.Aes256Gcm, KeyUsage.EncryptDecrypt, Guid.NewGuid(), [1], created);
-        await InTransactionAsync(session => new KeyRepository(session).AddAsync(key, CancellationToken.None));
+        await InTransactionAsync(session => Keys(session).AddAsync(key, CancellationToken.None));
 
         await using var reader = NewSession();
-        var loaded = (await new KeyRepository(reader).GetAsync(key.Id, CancellationToken.None))!;
+        var loaded = (await Keys(reader).GetAsync(key.Id, CancellationToken.None))!;
 
         Assert.That(loaded.CreatedAt, Is.EqualTo(created));
         Assert.That(loaded.CreatedAt.Offset, Is.EqualTo(TimeSpan.Zero));
@@ -59,11 +59,11 @@ public sealed class KeyRepositoryContractTests(string provider) : StorageContrac
     public async Task Adding_a_second_key_with_a_taken_name_is_a_conflict_naming_it()
     {
         var name = UniqueName("taken");
-        await InTransactionAsync(session => new KeyRepository(session).AddAsync(NewKey(name), CancellationToken.None));
+        await InTransactionAsync(session => Keys(session).AddAsync(NewKey(name), CancellationToken.None));
 
         await using var session = NewSession();
         await session.BeginAsync(CancellationToken.None);
-        var error = Assert.ThrowsAsync<ConflictException>(() => new KeyRepository(session).AddAsync(NewKey(name), CancellationToken.None));
+        var error = Assert.ThrowsAsync<ConflictException>(() => Keys(session).AddAsync(NewKey(name), CancellationToken.None));
         await session.RollbackAsync(CancellationToken.None);
 
         Assert.That(error!.Message, Is.EqualTo($"A key named '{name}' already exists"));
@@ -76,15 +76,15 @@ public sealed class KeyRepositoryContractTests(string provider) : StorageContrac
         var second = NewKey(UniqueName("second"));
         await InTransactionAsync(async session =>
         {
-            await new KeyRepository(session).AddAsync(first, CancellationToken.None);
-            await new KeyRepository(session).AddAsync(second, CancellationToken.None);
+            await Keys(session).AddAsync(first, CancellationToken.None);
+            await Keys(session).AddAsync(second, CancellationToken.None);
         });
 
         await using var session = NewSession();
         await session.BeginAsync(CancellationToken.None);
-        var loaded = (await new KeyRepository(session).GetAsync(second.Id, CancellationToken.None))!;
+        var loaded = (await Keys(session).GetAsync(second.Id, CancellationToken.None))!;
         loaded.Rename(first.Name, Now);
-        var error = Assert.ThrowsAsync<ConflictException>(() => new KeyRepository(session).SaveAsync(loaded, CancellationToken.None));
+        var error = Assert.ThrowsAsync<ConflictException>(() => Keys(session).SaveAsync(loaded, CancellationToken.None));
         await session.RollbackAsync(CancellationToken.None);
 
         Assert.That(error!.Message, Is.EqualTo($"A key named '{first.Name}' already exists"));
@@ -94,18 +94,18 @@ public sealed class KeyRepositoryContractTests(string provider) : StorageContrac
     public async Task Saved_versions_are_stored_and_a_destroyed_version_loses_its_material()
     {
         var key = NewKey(UniqueName());
-        await InTransactionAsync(session => new KeyRepository(session).AddAsync(key, CancellationToken.None));
+        await InTransactionAsync(session => Keys(session).AddAsync(key, CancellationToken.None));
 
         await InTransactionAsync(async session =>
         {
-            var keys = new KeyRepository(session);
+            var keys = Keys(session);
             var loaded = (await keys.GetAsync(key.Id, CancellationToken.None))!;
             loaded.Rotate(Guid.NewGuid(), [7, 7], Now.AddHours(1));
             await keys.SaveAsync(loaded, CancellationToken.None);
         });
         await InTransactionAsync(async session =>
         {
-            var keys = new KeyRepository(session);
+            var keys = Keys(session);
             var loaded = (await keys.GetAsync(key.Id, CancellationToken.None))!;
             loaded.DisableVersion(1, Now.AddHours(2));
             loaded.DestroyVersion(1, Now.AddHours(2));
@@ -113,7 +113,7 @@ public sealed class KeyRepositoryContractTests(string provider) : StorageContrac
         });
 
         await using var reader = NewSession();
-        var stored = (await new KeyRepository(reader).GetAsync(key.Id, CancellationToken.None))!;
+        var stored = (await Keys(reader).GetAsync(key.Id, CancellationToken.None))!;
         Assert.Multiple(() =>
         {
             Assert.That(stored.PrimaryVersion, Is.EqualTo(2));
@@ -128,26 +128,26 @@ public sealed class KeyRepositoryContractTests(string provider) : StorageContrac
     public async Task A_version_number_another_save_stored_first_is_a_conflict_and_stores_nothing_of_it()
     {
         var key = NewKey(UniqueName("rotated"));
-        await InTransactionAsync(session => new KeyRepository(session).AddAsync(key, CancellationToken.None));
+        await InTransactionAsync(session => Keys(session).AddAsync(key, CancellationToken.None));
 
         // Both loaded before either saved, outside a transaction: nothing kept them in turn.
         await using var firstSession = NewSession();
         await using var secondSession = NewSession();
-        var first = (await new KeyRepository(firstSession).GetAsync(key.Id, CancellationToken.None))!;
-        var second = (await new KeyRepository(secondSession).GetAsync(key.Id, CancellationToken.None))!;
+        var first = (await Keys(firstSession).GetAsync(key.Id, CancellationToken.None))!;
+        var second = (await Keys(secondSession).GetAsync(key.Id, CancellationToken.None))!;
         first.Rotate(Guid.NewGuid(), [1], Now);
         second.Rotate(Guid.NewGuid(), [2], Now);
         await firstSession.BeginAsync(CancellationToken.None);
-        await new KeyRepository(firstSession).SaveAsync(first, CancellationToken.None);
+        await Keys(firstSession).SaveAsync(first, CancellationToken.None);
         await firstSession.CommitAsync(CancellationToken.None);
 
         await secondSession.BeginAsync(CancellationToken.None);
-        var error = Assert.ThrowsAsync<ConflictException>(() => new KeyRepository(secondSession).SaveAsync(second, CancellationToken.None));
+        var error = Assert.ThrowsAsync<ConflictException>(() => Keys(secondSession).SaveAsync(second, CancellationToken.None));
         await secondSession.RollbackAsync(CancellationToken.None);
 
         Assert.That(error!.Message, Does.Contain("rotated concurrently"));
         await using var check = NewSession();
-        var stored = (await new KeyRepository(check).GetAsync(key.Id, CancellationToken.None))!;
+        var stored = (await Keys(check).GetAsync(key.Id, CancellationToken.None))!;
         Assert.That(stored.Versions.Select(v => v.Id), Is.EqualTo(first.Versions.Select(v => v.Id)), "the losing save is rolled back whole");
     }
 
@@ -155,17 +155,17 @@ public sealed class KeyRepositoryContractTests(string provider) : StorageContrac
     public async Task A_transaction_changing_a_key_waits_for_another_changing_it_and_sees_its_change()
     {
         var key = NewKey(UniqueName("turns"));
-        await InTransactionAsync(session => new KeyRepository(session).AddAsync(key, CancellationToken.None));
+        await InTransactionAsync(session => Keys(session).AddAsync(key, CancellationToken.None));
 
         await using var first = NewSession();
         await first.BeginAsync(CancellationToken.None);
-        var firstCopy = (await new KeyRepository(first).GetAsync(key.Id, CancellationToken.None))!;
+        var firstCopy = (await Keys(first).GetAsync(key.Id, CancellationToken.None))!;
 
         var second = Task.Run(async () =>
         {
             await using var session = NewSession();
             await session.BeginAsync(CancellationToken.None);
-            var keys = new KeyRepository(session);
+            var keys = Keys(session);
             var copy = (await keys.GetAsync(key.Id, CancellationToken.None))!;
             var rotated = copy.Rotate(Guid.NewGuid(), [2], Now.AddMinutes(2));
             await keys.SaveAsync(copy, CancellationToken.None);
@@ -177,12 +177,12 @@ public sealed class KeyRepositoryContractTests(string provider) : StorageContrac
         await Task.Delay(300);
         Assert.That(second.IsCompleted, Is.False, "the second transaction waits for the first");
         firstCopy.Rotate(Guid.NewGuid(), [1], Now.AddMinutes(1));
-        await new KeyRepository(first).SaveAsync(firstCopy, CancellationToken.None);
+        await Keys(first).SaveAsync(firstCopy, CancellationToken.None);
         await first.CommitAsync(CancellationToken.None);
 
         Assert.That(await second, Is.EqualTo(3), "the second transaction loaded the key after the first committed");
         await using var reader = NewSession();
-        var stored = (await new KeyRepository(reader).GetAsync(key.Id, CancellationToken.None))!;
+        var stored = (await Keys(reader).GetAsync(key.Id, CancellationToken.None))!;
         Assert.That(stored.Versions.Select(v => v.Version), Is.EqualTo(new[] { 1, 2, 3 }));
     }
 
@@ -190,10 +190,10 @@ public sealed class KeyRepositoryContractTests(string provider) : StorageContrac
     public async Task Lookups_by_version_id_name_and_count_answer_from_storage()
     {
         var key = NewKey(UniqueName("lookup"));
-        await InTransactionAsync(session => new KeyRepository(session).AddAsync(key, CancellationToken.None));
+        await InTransactionAsync(session => Keys(session).AddAsync(key, CancellationToken.None));
 
         await using var session = NewSession();
-        var keys = new KeyRepository(session);
+        var keys = Keys(session);
         Assert.Multiple(async () =>
         {
             Assert.That((await keys.GetByVersionIdAsync(key.Versions[0].Id, CancellationToken.None))?.Id, Is.EqualTo(key.Id));
@@ -210,11 +210,11 @@ public sealed class KeyRepositoryContractTests(string provider) : StorageContrac
     public async Task A_deleted_key_loads_only_as_deleted_and_is_purged_once_past_the_cutoff()
     {
         var key = NewKey(UniqueName("deleted"));
-        await InTransactionAsync(session => new KeyRepository(session).AddAsync(key, CancellationToken.None));
+        await InTransactionAsync(session => Keys(session).AddAsync(key, CancellationToken.None));
         var deletedAt = Now.AddDays(-10);
         await InTransactionAsync(async session =>
         {
-            var keys = new KeyRepository(session);
+            var keys = Keys(session);
             var loaded = (await keys.GetAsync(key.Id, CancellationToken.None))!;
             loaded.Delete(deletedAt);
             await keys.SaveAsync(loaded, CancellationToken.None);
@@ -222,7 +222,7 @@ public sealed class KeyRepositoryContractTests(string provider) : StorageContrac
 
         await using (var session = NewSession())
         {
-            var keys = new KeyRepository(session);
+            var keys = Keys(session);
             Assert.That(await keys.GetAsync(key.Id, CancellationToken.None), Is.Null);
             Assert.That((await keys.GetDeletedAsync(key.Id, CancellationToken.None))?.DeletedAt, Is.EqualTo(deletedAt));
             Assert.That(await keys.FindDeletedBeforeAsync(deletedAt.AddTicks(10), 1000, CancellationToken.None), Does.Contain(key.Id));
@@ -231,13 +231,13 @@ public sealed class KeyRepositoryContractTests(string provider) : StorageContrac
 
         var tooEarly = false;
         var purged = false;
-        await InTransactionAsync(async session => tooEarly = await new KeyRepository(session).PurgeAsync(key.Id, deletedAt.AddSeconds(-1), CancellationToken.None));
-        await InTransactionAsync(async session => purged = await new KeyRepository(session).PurgeAsync(key.Id, deletedAt, CancellationToken.None));
+        await InTransactionAsync(async session => tooEarly = await Keys(session).PurgeAsync(key.Id, deletedAt.AddSeconds(-1), CancellationToken.None));
+        await InTransactionAsync(async session => purged = await Keys(session).PurgeAsync(key.Id, deletedAt, CancellationToken.None));
 
         Assert.That(tooEarly, Is.False);
         Assert.That(purged, Is.True);
         await using var check = NewSession();
-        Assert.That(await new KeyRepository(check).GetDeletedAsync(key.Id, CancellationToken.None), Is.Null);
+        Assert.That(await Keys(check).GetDeletedAsync(key.Id, CancellationToken.None), Is.Null);
         Assert.That(await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM key_versions WHERE key_id = @Id", new { key.Id }, CancellationToken.None), Is.Zero, "the versions go with the key");
     }
 
@@ -245,10 +245,10 @@ public sealed class KeyRepositoryContractTests(string provider) : StorageContrac
     public async Task A_live_key_is_never_purged()
     {
         var key = NewKey(UniqueName("live"));
-        await InTransactionAsync(session => new KeyRepository(session).AddAsync(key, CancellationToken.None));
+        await InTransactionAsync(session => Keys(session).AddAsync(key, CancellationToken.None));
 
         var purged = true;
-        await InTransactionAsync(async session => purged = await new KeyRepository(session).PurgeAsync(key.Id, Now.AddYears(10), CancellationToken.None));
+        await InTransactionAsync(async session => purged = await Keys(session).PurgeAsync(key.Id, Now.AddYears(10), CancellationToken.None));
 
         Assert.That(purged, Is.False);
     }
@@ -269,13 +269,13 @@ public sealed class KeyRepositoryContractTests(string provider) : StorageContrac
         {
             foreach (var key in new[] { later, notYet, late, deleted })
             {
-                await new KeyRepository(session).AddAsync(key, CancellationToken.None);
+                await Keys(session).AddAsync(key, CancellationToken.None);
             }
         });
 
         await using var reader = NewSession();
-        var due = await new KeyRepository(reader).FindDueForRotationAsync(Now.AddYears(-2), 1000, CancellationToken.None);
-        var first = await new KeyRepository(reader).FindDueForRotationAsync(Now.AddYears(-2), 1, CancellationToken.None);
+        var due = await Keys(reader).FindDueForRotationAsync(Now.AddYears(-2), 1000, CancellationToken.None);
+        var first = await Keys(reader).FindDueForRotationAsync(Now.AddYears(-2), 1, CancellationToken.None);
 
         Assert.That(due, Is.EqualTo(new[] { late.Id, later.Id }));
         Assert.That(first, Is.EqualTo(new[] { late.Id }));

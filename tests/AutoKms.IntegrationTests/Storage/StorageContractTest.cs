@@ -1,5 +1,6 @@
 using AutoKms.Infrastructure.Persistence;
 using AutoKms.Infrastructure.Persistence.Migrations;
+using AutoKms.Infrastructure.Persistence.Repositories;
 using AutoKms.IntegrationTests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -40,7 +41,14 @@ public abstract class StorageContractTest(string provider)
         _store?.Dispose();
     }
 
-    protected DbSession NewSession() => new(Database, NullLogger<DbSession>.Instance);
+    /// <summary>The change feed this fixture's repositories append to, as one instance of the service.</summary>
+    protected ChangeFeed Changes { get; } = new();
+
+    protected DbSession NewSession() => new(Database, new DatabaseActivity(), NullLogger<DbSession>.Instance);
+
+    protected KeyRepository Keys(DbSession session) => new(session, new DatabaseActivity(), Changes);
+
+    protected TokenRepository Tokens(DbSession session) => new(session, Changes);
 
     /// <summary>Runs <paramref name="work"/> in a request transaction of a session of its own, committed if it returns.</summary>
     protected async Task InTransactionAsync(Func<DbSession, Task> work)

@@ -13,10 +13,10 @@ public sealed class TokenRepositoryContractTests(string provider) : StorageContr
     public async Task A_token_added_is_found_by_id_and_by_secret_hash_field_for_field()
     {
         var token = NewToken(UniqueName("token"), Now.AddDays(30));
-        await InTransactionAsync(session => new TokenRepository(session).AddAsync(token, CancellationToken.None));
+        await InTransactionAsync(session => Tokens(session).AddAsync(token, CancellationToken.None));
 
         await using var reader = NewSession();
-        var tokens = new TokenRepository(reader);
+        var tokens = Tokens(reader);
         var byId = await tokens.GetAsync(token.Id, CancellationToken.None);
         var byHash = await tokens.FindBySecretHashAsync(token.SecretHash, CancellationToken.None);
 
@@ -38,7 +38,7 @@ public sealed class TokenRepositoryContractTests(string provider) : StorageContr
     public async Task Unknown_ids_and_hashes_find_nothing()
     {
         await using var reader = NewSession();
-        var tokens = new TokenRepository(reader);
+        var tokens = Tokens(reader);
 
         Assert.That(await tokens.GetAsync(Guid.NewGuid(), CancellationToken.None), Is.Null);
         Assert.That(await tokens.FindBySecretHashAsync(Guid.NewGuid().ToByteArray(), CancellationToken.None), Is.Null);
@@ -48,12 +48,12 @@ public sealed class TokenRepositoryContractTests(string provider) : StorageContr
     public async Task A_revoked_token_loads_revoked()
     {
         var token = NewToken(UniqueName("revoked"), null);
-        await InTransactionAsync(session => new TokenRepository(session).AddAsync(token, CancellationToken.None));
+        await InTransactionAsync(session => Tokens(session).AddAsync(token, CancellationToken.None));
         token.Revoke(Now.AddHours(1));
-        await InTransactionAsync(session => new TokenRepository(session).SaveAsync(token, CancellationToken.None));
+        await InTransactionAsync(session => Tokens(session).SaveAsync(token, CancellationToken.None));
 
         await using var reader = NewSession();
-        var loaded = await new TokenRepository(reader).GetAsync(token.Id, CancellationToken.None);
+        var loaded = await Tokens(reader).GetAsync(token.Id, CancellationToken.None);
 
         Assert.That(loaded!.RevokedAt, Is.EqualTo(Now.AddHours(1)));
         Assert.That(loaded.ExpiresAt, Is.Null);
@@ -68,12 +68,12 @@ public sealed class TokenRepositoryContractTests(string provider) : StorageContr
         {
             foreach (var token in tokens)
             {
-                await new TokenRepository(session).AddAsync(token, CancellationToken.None);
+                await Tokens(session).AddAsync(token, CancellationToken.None);
             }
         });
 
         await using var reader = NewSession();
-        var repository = new TokenRepository(reader);
+        var repository = Tokens(reader);
         var all = await repository.ListAsync(1000, 0, CancellationToken.None);
         var ours = all.Where(t => names.Contains(t.Name)).Select(t => t.Name).ToList();
         var count = all.Count;

@@ -274,44 +274,31 @@ public sealed class KeyPolicyTests
         Assert.Throws<ArgumentOutOfRangeException>(() => Key.PurgeCutoff(Now, TimeSpan.FromDays(-1)));
     }
 
-    [TestCase(0, 4, false)]
-    [TestCase(0, 5, true)]
-    [TestCase(3, 1, false)]
-    [TestCase(3, 2, true)]
-    [TestCase(5, 0, true)]
-    [TestCase(7, 0, true)]
-    public void MustRotateBeforeEncrypting_WhenPersistedPlusUnpersistedReachTheLimit(long persisted, long unpersisted, bool mustRotate)
+    [Test]
+    public void A_key_loaded_with_some_of_its_versions_cannot_be_rotated_for_it_cannot_number_the_next()
     {
-        var key = KeyWithPersistedEncryptions(persisted, KeyAlgorithm.Aes256Gcm, KeyUsage.EncryptDecrypt);
+        var whole = KeyWithPersistedEncryptions(0, KeyAlgorithm.Aes256Gcm, KeyUsage.EncryptDecrypt);
+        whole.Rotate(Guid.NewGuid(), [2], Now.AddDays(1));
+        var partial = Key.Rehydrate(whole.Id, whole.Name, whole.Algorithm, whole.Usage, whole.Status, whole.PrimaryVersion, whole.CreatedAt, whole.UpdatedAt, null, 1, null, null, [whole.Primary], allVersions: false);
 
-        Assert.That(key.MustRotateBeforeEncrypting(unpersisted, 1, 5), Is.EqualTo(mustRotate));
-    }
-
-    [TestCase(2, 3, false)]
-    [TestCase(2, 4, true)]
-    public void MustRotateBeforeEncrypting_ABatchThatWouldPassTheLimit_RotatesFirst(long persisted, long upcoming, bool mustRotate)
-    {
-        var key = KeyWithPersistedEncryptions(persisted, KeyAlgorithm.Aes256Gcm, KeyUsage.EncryptDecrypt);
-
-        Assert.That(key.MustRotateBeforeEncrypting(0, upcoming, 5), Is.EqualTo(mustRotate));
+        Assert.That(partial.HasAllVersions, Is.False);
+        Assert.Throws<InvalidOperationException>(() => _ = partial.NextVersionNumber);
+        Assert.Throws<InvalidOperationException>(() => partial.Rotate(Guid.NewGuid(), [3], Now.AddDays(2)));
     }
 
     [Test]
-    public void MustRotateBeforeEncrypting_ForAKeyThatDoesNotEncrypt_IsFalse_EvenOverTheLimit()
+    public void WithVersions_adds_versions_to_a_partly_loaded_key_and_leaves_the_original_as_it_was()
     {
-        var key = KeyWithPersistedEncryptions(10, KeyAlgorithm.Rsa2048, KeyUsage.SignVerify);
+        var whole = KeyWithPersistedEncryptions(0, KeyAlgorithm.Aes256Gcm, KeyUsage.EncryptDecrypt);
+        whole.Rotate(Guid.NewGuid(), [2], Now.AddDays(1));
+        var partial = Key.Rehydrate(whole.Id, whole.Name, whole.Algorithm, whole.Usage, whole.Status, whole.PrimaryVersion, whole.CreatedAt, whole.UpdatedAt, null, 1, null, null, [whole.Primary], allVersions: false);
 
-        Assert.That(key.MustRotateBeforeEncrypting(10, 1, 5), Is.False);
-    }
+        var more = partial.WithVersions([whole.FindVersion(1), whole.FindVersion(2)]);
 
-    [Test]
-    public void MustRotateBeforeEncrypting_CountsOnlyThePrimaryVersion()
-    {
-        var key = KeyWithPersistedEncryptions(10, KeyAlgorithm.Aes256Gcm, KeyUsage.EncryptDecrypt);
-
-        key.Rotate(Guid.NewGuid(), [9], Now.AddDays(1));
-
-        Assert.That(key.MustRotateBeforeEncrypting(0, 1, 5), Is.False);
+        Assert.That(more.Versions.Select(v => v.Version), Is.EqualTo(new[] { 1, 2 }));
+        Assert.That(more.HasAllVersions, Is.False);
+        Assert.That(partial.Versions.Select(v => v.Version), Is.EqualTo(new[] { 2 }));
+        Assert.Throws<KeyVersionNotFoundException>(() => partial.FindVersion(1));
     }
 
     private static Key KeyWithPersistedEncryptions(long encryptions, KeyAlgorithm algorithm, KeyUsage usage)

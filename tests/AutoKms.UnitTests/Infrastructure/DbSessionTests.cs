@@ -22,7 +22,7 @@ public sealed class DbSessionTests
     public async Task BeginAsync_WhileAnotherConnectionHoldsTheWriteLock_ThrowsDatabaseBusy()
     {
         await HoldWriteLockAsync();
-        await using var session = new DbSession(_database, NullLogger<DbSession>.Instance);
+        await using var session = new DbSession(_database, new DatabaseActivity(), NullLogger<DbSession>.Instance);
 
         var error = Assert.ThrowsAsync<DatabaseBusyException>(() => session.BeginAsync(CancellationToken.None));
 
@@ -33,7 +33,7 @@ public sealed class DbSessionTests
     public async Task QueryAsync_OfATableAnotherConnectionIsWriting_ThrowsDatabaseBusy()
     {
         await HoldWriteLockAsync();
-        await using var session = new DbSession(_database, NullLogger<DbSession>.Instance);
+        await using var session = new DbSession(_database, new DatabaseActivity(), NullLogger<DbSession>.Instance);
 
         Assert.ThrowsAsync<DatabaseBusyException>(() => session.QueryAsync<long>("SELECT x FROM t", null, CancellationToken.None));
     }
@@ -48,18 +48,58 @@ public sealed class DbSessionTests
             await create.ExecuteNonQueryAsync();
         }
 
-        await using var session = new DbSession(_database, NullLogger<DbSession>.Instance);
-        await session.WriteAsync(
-            async (connection, transaction) =>
-            {
-                await using var insert = connection.CreateCommand();
-                insert.Transaction = (SqliteTransaction)transaction;
-                insert.CommandText = "INSERT INTO t VALUES (7)";
-                await insert.ExecuteNonQueryAsync();
-            },
-            CancellationToken.None);
+        await using var session = new DbSession(_database, new DatabaseActivity(), NullLogger<DbSession>.Instance);
+        var committed = false;
+        await session.BeginAsync(CancellationToken.None);
+        session.AfterCommit(() => committed = true);
+        await session.WriteAsync(InsertSevenAsync, CancellationToken.None);
+        Assert.That(committed, Is.False, "after-commit actions wait for the commit");
+        await session.CommitAsync(CancellationToken.None);
 
+        Assert.That(committed, Is.True);
         Assert.That(await session.QueryAsync<long>("SELECT x FROM t", null, CancellationToken.None), Is.EqualTo(new[] { 7L }));
+    }
+
+    [Test]
+    public async Task WriteAsync_WithoutATransaction_Throws_AndWritesNothing()
+    {
+        await CreateTableAsync();
+        await using var session = new DbSession(_database, new DatabaseActivity(), NullLogger<DbSession>.Instance);
+
+        Assert.ThrowsAsync<InvalidOperationException>(() => session.WriteAsync(InsertSevenAsync, CancellationToken.None));
+
+        Assert.That(await session.QueryAsync<long>("SELECT x FROM t", null, CancellationToken.None), Is.Empty);
+    }
+
+    [Test]
+    public async Task AfterCommit_actions_of_a_rolled_back_transaction_never_run()
+    {
+        await CreateTableAsync();
+        await using var session = new DbSession(_database, new DatabaseActivity(), NullLogger<DbSession>.Instance);
+        var ran = false;
+        await session.BeginAsync(CancellationToken.None);
+        session.AfterCommit(() => ran = true);
+        await session.WriteAsync(InsertSevenAsync, CancellationToken.None);
+        await session.RollbackAsync(CancellationToken.None);
+
+        Assert.That(ran, Is.False);
+        Assert.That(await session.QueryAsync<long>("SELECT x FROM t", null, CancellationToken.None), Is.Empty);
+    }
+
+    private static async Task InsertSevenAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction)
+    {
+        await using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = "INSERT INTO t VALUES (7)";
+        await insert.ExecuteNonQueryAsync();
+    }
+
+    private async Task CreateTableAsync()
+    {
+        await using var setup = await _database.OpenAsync(CancellationToken.None);
+        await using var create = setup.CreateCommand();
+        create.CommandText = "CREATE TABLE t (x INTEGER)";
+        await create.ExecuteNonQueryAsync();
     }
 
     [TearDown]

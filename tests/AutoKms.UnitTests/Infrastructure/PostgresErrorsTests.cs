@@ -59,7 +59,7 @@ public sealed class PostgresErrorsTests
     {
         // Port 1 on the loopback address: nothing listens there, the refusal is immediate.
         using var database = new PostgresDatabase("Host=127.0.0.1;Port=1;Username=nobody;Database=nothing;Timeout=5");
-        await using var session = new DbSession(database, NullLogger<DbSession>.Instance);
+        await using var session = new DbSession(database, new DatabaseActivity(), NullLogger<DbSession>.Instance);
 
         var error = Assert.ThrowsAsync<StorageUnavailableException>(() => session.QueryAsync<long>("SELECT 1", null, CancellationToken.None));
 

@@ -1,6 +1,7 @@
 using AutoKms.Application.Common;
 using AutoKms.Application.Common.Auditing;
 using AutoKms.Application.Common.Behaviours;
+using AutoKms.Application.Common.Caching;
 using AutoKms.Application.Common.Interfaces;
 using AutoKms.Application.Common.Mappings;
 using AutoKms.Application.Cryptography;
@@ -98,7 +99,12 @@ public sealed class Fixture
 
     public KeyMaterialReader Reader => new(Keys.Object, Sealer.Object, Notes);
 
-    public KeyCipher Cipher => new(Keys.Object, Sealer.Object, Crypto.Object, Counter.Object, Provisioning, SettingsOptions, Notes);
+    /// <summary>The encryption limit's leases, held in memory as the database would hold them.</summary>
+    public InMemoryEncryptionLeases Leases { get; } = new();
+
+    public KeyCache KeyCache { get; } = new(Options.Create(new CacheSettings()), TimeProvider.System);
+
+    public KeyCipher Cipher => new(Keys.Object, Sealer.Object, Crypto.Object, Counter.Object, Leases, KeyCache, Provisioning, SettingsOptions, Notes);
 
     /// <summary>Runs a handler the way the pipeline does for secret input: zeroed when the request ends.</summary>
     public static Task<TResponse> WithSecretZeroing<TRequest, TResponse>(TRequest request, Func<TRequest, Task<TResponse>> handle)
@@ -128,6 +134,8 @@ public sealed class Fixture
         }
 
         Keys.Setup(r => r.GetAsync(id, It.IsAny<CancellationToken>())).ReturnsAsync(key);
+        Keys.Setup(r => r.GetWithVersionsAsync(id, It.IsAny<IReadOnlyCollection<int>>(), It.IsAny<CancellationToken>())).ReturnsAsync(key);
+        Leases.Given(key);
         foreach (var version in key.Versions)
         {
             Keys.Setup(r => r.GetByVersionIdAsync(version.Id, It.IsAny<CancellationToken>())).ReturnsAsync(key);
@@ -136,7 +144,11 @@ public sealed class Fixture
         return key;
     }
 
-    public void GivenNoKey(Guid id) => Keys.Setup(r => r.GetAsync(id, It.IsAny<CancellationToken>())).ReturnsAsync((Key?)null);
+    public void GivenNoKey(Guid id)
+    {
+        Keys.Setup(r => r.GetAsync(id, It.IsAny<CancellationToken>())).ReturnsAsync((Key?)null);
+        Keys.Setup(r => r.GetWithVersionsAsync(id, It.IsAny<IReadOnlyCollection<int>>(), It.IsAny<CancellationToken>())).ReturnsAsync((Key?)null);
+    }
 
     public void GivenSavesSucceed() => Keys.Setup(r => r.SaveAsync(It.IsAny<Key>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
 

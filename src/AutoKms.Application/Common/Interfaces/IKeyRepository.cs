@@ -9,6 +9,14 @@ public interface IKeyRepository
     Task<Key?> GetAsync(Guid id, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The live key with its primary version and those of <paramref name="versions"/> that exist,
+    /// no others (<see cref="Key.HasAllVersions"/> false), or <c>null</c>: what a cryptographic
+    /// operation needs, at a cost that does not grow with the number of versions. Such a key is
+    /// for reading; it cannot be rotated.
+    /// </summary>
+    Task<Key?> GetWithVersionsAsync(Guid id, IReadOnlyCollection<int> versions, CancellationToken cancellationToken);
+
+    /// <summary>
     /// The deleted key with this id, or <c>null</c>. It may be past its retention window but not
     /// yet purged: the aggregate decides what that means (<see cref="Key.Recover"/>).
     /// </summary>

@@ -13,6 +13,9 @@ public sealed class AccessCheckedKeyRepository(IKeyRepository inner, IKeyAccess 
     public async Task<Key?> GetAsync(Guid id, CancellationToken cancellationToken) =>
         await CheckedAsync(await inner.GetAsync(id, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
 
+    public async Task<Key?> GetWithVersionsAsync(Guid id, IReadOnlyCollection<int> versions, CancellationToken cancellationToken) =>
+        await CheckedAsync(await inner.GetWithVersionsAsync(id, versions, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+
     public async Task<Key?> GetDeletedAsync(Guid id, CancellationToken cancellationToken) =>
         await CheckedAsync(await inner.GetDeletedAsync(id, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
 

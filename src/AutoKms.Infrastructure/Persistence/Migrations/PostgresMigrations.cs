@@ -100,5 +100,24 @@ public static class PostgresMigrations
             CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
                 FOR EACH STATEMENT EXECUTE FUNCTION audit_log_refuse_change();
             """),
+        new(5, "encryption leases, change feed", """
+            -- Encryptions reserved against the version's limit by every instance together
+            -- (Infrastructure/Persistence/EncryptionLeases): never less than encryptions made.
+            ALTER TABLE key_versions ADD COLUMN encryptions_leased bigint NOT NULL DEFAULT 0;
+            UPDATE key_versions SET encryptions_leased = encryptions;
+
+            -- One row per change to a key or a token, written in the change's own transaction;
+            -- every instance reads it to drop what it cached (Infrastructure/Persistence/ChangeFeed).
+            -- Writers lock the table while they append, so seq order is commit order (ChangeFeed).
+            -- Rows are pruned after an hour.
+            CREATE TABLE changes (
+                seq     bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                kind    text NOT NULL,
+                subject uuid NOT NULL,
+                origin  text NOT NULL,
+                at      timestamptz NOT NULL DEFAULT now()
+            );
+            CREATE INDEX ix_changes_at ON changes (at);
+            """),
     ];
 }

@@ -87,5 +87,23 @@ public static class SqliteMigrations
             CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
             BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
             """),
+        new(5, "encryption leases, change feed", """
+            -- Encryptions reserved against the version's limit by every instance together
+            -- (Infrastructure/Persistence/EncryptionLeases): never less than encryptions made.
+            ALTER TABLE key_versions ADD COLUMN encryptions_leased INTEGER NOT NULL DEFAULT 0;
+            UPDATE key_versions SET encryptions_leased = encryptions;
+
+            -- One row per change to a key or a token, written in the change's own transaction;
+            -- every instance reads it to drop what it cached (Infrastructure/Persistence/ChangeFeed).
+            -- SQLite writers take turns, so seq order is commit order. Rows are pruned after an hour.
+            CREATE TABLE changes (
+                seq     INTEGER PRIMARY KEY AUTOINCREMENT,
+                kind    TEXT NOT NULL,
+                subject TEXT NOT NULL,
+                origin  TEXT NOT NULL,
+                at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+            );
+            CREATE INDEX ix_changes_at ON changes (at);
+            """),
     ];
 }

@@ -12,7 +12,7 @@ namespace AutoKms.Infrastructure.Persistence.Repositories;
 /// a version row only UNIQUE (key_id, version) (an existing id is an upsert). So which statement
 /// failed says which rule was broken.
 /// </summary>
-public sealed class KeyRepository(DbSession session) : IKeyRepository
+public sealed class KeyRepository(DbSession session, DatabaseActivity activity, ChangeFeed changes) : IKeyRepository
 {
     private const string SelectKeyRowSql = """
         SELECT id, name, algorithm, usage, status, primary_version, created_at, updated_at, deleted_at,
@@ -35,6 +35,35 @@ public sealed class KeyRepository(DbSession session) : IKeyRepository
     // SQLite's write lock keeps the whole database, so two requests changing one key take turns
     // instead of the later save overwriting the earlier one.
     private const string SelectKeyForUpdatePostgresSql = $"{SelectKeyRowSql} FOR UPDATE;\n{SelectVersionRowsSql}";
+
+    // The key row, its primary version and the versions asked for: one round trip whose cost does
+    // not grow with the number of versions (UNIQUE (key_id, version) is the index it uses). The
+    // providers differ in the list: Dapper expands IN @Versions for SQLite, PostgreSQL takes an array.
+    private const string SelectKeyWithVersionsSqlite = """
+        SELECT id, name, algorithm, usage, status, primary_version, created_at, updated_at, deleted_at,
+               min_decryption_version, rotation_period_days, next_rotation_at
+        FROM keys
+        WHERE id = @Id AND deleted_at IS NULL;
+
+        SELECT v.id, v.key_id, v.version, v.status, v.sealed_material, v.encryptions, v.created_at, v.updated_at
+        FROM key_versions v
+        WHERE v.key_id = @Id
+          AND (v.version = (SELECT primary_version FROM keys WHERE id = @Id) OR v.version IN @Versions)
+        ORDER BY v.version;
+        """;
+
+    private const string SelectKeyWithVersionsPostgres = """
+        SELECT id, name, algorithm, usage, status, primary_version, created_at, updated_at, deleted_at,
+               min_decryption_version, rotation_period_days, next_rotation_at
+        FROM keys
+        WHERE id = @Id AND deleted_at IS NULL;
+
+        SELECT v.id, v.key_id, v.version, v.status, v.sealed_material, v.encryptions, v.created_at, v.updated_at
+        FROM key_versions v
+        WHERE v.key_id = @Id
+          AND (v.version = (SELECT primary_version FROM keys WHERE id = @Id) OR v.version = ANY(@Versions))
+        ORDER BY v.version;
+        """;
 
     private const string KeyIdOfVersionSql = "SELECT key_id FROM key_versions WHERE id = @Id";
 
@@ -97,7 +126,14 @@ public sealed class KeyRepository(DbSession session) : IKeyRepository
         session.RequestCheckpoint();
         var deleted = 0;
         await session.WriteAsync(
-            async (connection, transaction) => deleted = await connection.ExecuteAsync(new CommandDefinition(PurgeSql, new { Id = id, Cutoff = deletedAtOrBefore }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false),
+            async (connection, transaction) =>
+            {
+                deleted = await connection.ExecuteAsync(new CommandDefinition(PurgeSql, new { Id = id, Cutoff = deletedAtOrBefore }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                if (deleted > 0)
+                {
+                    session.AppendChange(ChangeFeed.KeyChangedSql, changes.Row(id));
+                }
+            },
             cancellationToken).ConfigureAwait(false);
         return deleted > 0;
     }
@@ -107,6 +143,23 @@ public sealed class KeyRepository(DbSession session) : IKeyRepository
 
     public Task<IReadOnlyList<Guid>> FindDeletedBeforeAsync(DateTimeOffset cutoff, int limit, CancellationToken cancellationToken) =>
         session.QueryAsync<Guid>(ExpiredDeletedSql, new { Cutoff = cutoff, Limit = limit }, cancellationToken);
+
+    public Task<Key?> GetWithVersionsAsync(Guid id, IReadOnlyCollection<int> versions, CancellationToken cancellationToken) =>
+        session.ReadAsync(
+            async (connection, transaction) =>
+            {
+                await using var results = await connection.QueryMultipleAsync(new CommandDefinition(session.Database.Sql(SelectKeyWithVersionsSqlite, SelectKeyWithVersionsPostgres), new { Id = id, Versions = versions.ToArray() }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                var key = await results.ReadSingleOrDefaultAsync<KeyRow>().ConfigureAwait(false);
+                if (key is null)
+                {
+                    return null;
+                }
+
+                var loaded = (await results.ReadAsync<KeyVersionRow>().ConfigureAwait(false)).AsList();
+                activity.VersionRowsRead(loaded.Count);
+                return key.ToDomain(loaded.Select(v => v.ToDomain()), allVersions: false);
+            },
+            cancellationToken);
 
     private Task<Key?> LoadAsync(Guid id, bool live, CancellationToken cancellationToken) =>
         session.ReadAsync(
@@ -120,7 +173,8 @@ public sealed class KeyRepository(DbSession session) : IKeyRepository
                     return null;
                 }
 
-                var versions = await results.ReadAsync<KeyVersionRow>().ConfigureAwait(false);
+                var versions = (await results.ReadAsync<KeyVersionRow>().ConfigureAwait(false)).AsList();
+                activity.VersionRowsRead(versions.Count);
                 return key.ToDomain(versions.Select(v => v.ToDomain()));
             },
             cancellationToken);
@@ -140,21 +194,28 @@ public sealed class KeyRepository(DbSession session) : IKeyRepository
     public Task AddAsync(Key key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return WriteAsync(key, InsertKeySql, cancellationToken);
+        return WriteAsync(key, InsertKeySql, changed: false, cancellationToken);
     }
 
     public Task SaveAsync(Key key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
+        if (!key.HasAllVersions)
+        {
+            throw new InvalidOperationException("A key loaded with some of its versions is for reading; load the whole key to change it.");
+        }
+
         if (key.Versions.Any(v => v.Status == KeyVersionStatus.Destroyed && v.UpdatedAt == key.UpdatedAt))
         {
             session.RequestCheckpoint();
         }
 
-        return WriteAsync(key, UpdateKeySql, cancellationToken);
+        return WriteAsync(key, UpdateKeySql, changed: true, cancellationToken);
     }
 
-    private Task WriteAsync(Key key, string keySql, CancellationToken cancellationToken) =>
+    // A change to a stored key also appends to the change feed, so other instances drop their
+    // cached copy. A new key needs no row: nothing caches a key that does not exist.
+    private Task WriteAsync(Key key, string keySql, bool changed, CancellationToken cancellationToken) =>
         session.WriteAsync(
             async (connection, transaction) =>
             {
@@ -177,6 +238,11 @@ public sealed class KeyRepository(DbSession session) : IKeyRepository
                     {
                         throw new ConflictException("The key was rotated concurrently; retry the request");
                     }
+                }
+
+                if (changed)
+                {
+                    session.AppendChange(ChangeFeed.KeyChangedSql, changes.Row(key.Id));
                 }
             },
             cancellationToken);
@@ -223,7 +289,7 @@ public sealed class KeyRepository(DbSession session) : IKeyRepository
             NextRotationAt = key.NextRotationAt,
         };
 
-        public Key ToDomain(IEnumerable<KeyVersion> versions) => Key.Rehydrate(
+        public Key ToDomain(IEnumerable<KeyVersion> versions, bool allVersions = true) => Key.Rehydrate(
             Id,
             Name,
             KeyAlgorithmNames.ParseAlgorithm(Algorithm),
@@ -236,7 +302,8 @@ public sealed class KeyRepository(DbSession session) : IKeyRepository
             checked((int)MinDecryptionVersion),
             RotationPeriodDays is null ? null : checked((int)RotationPeriodDays.Value),
             NextRotationAt,
-            versions);
+            versions,
+            allVersions);
     }
 
     private sealed class KeyVersionRow

@@ -7,7 +7,7 @@ using Dapper;
 namespace AutoKms.Infrastructure.Persistence.Repositories;
 
 /// <summary>Dapper access to <c>key_versions.sealed_material</c> for a root-key rotation.</summary>
-public sealed class SealedMaterialStore(DbSession session) : ISealedMaterialStore
+public sealed class SealedMaterialStore(DbSession session, ChangeFeed changes) : ISealedMaterialStore
 {
     private const string ListSql = "SELECT id FROM key_versions WHERE sealed_material IS NOT NULL ORDER BY id";
 
@@ -41,7 +41,15 @@ public sealed class SealedMaterialStore(DbSession session) : ISealedMaterialStor
     {
         var changed = 0;
         await session.WriteAsync(
-            async (connection, transaction) => changed = await connection.ExecuteAsync(new CommandDefinition(ReplaceSql, new { Id = versionId, Current = current, Replacement = replacement }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false),
+            async (connection, transaction) =>
+            {
+                changed = await connection.ExecuteAsync(new CommandDefinition(ReplaceSql, new { Id = versionId, Current = current, Replacement = replacement }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                if (changed == 1)
+                {
+                    // Other instances drop their cached copy of the key, which holds the blob sealed under the old root.
+                    session.AppendChange(ChangeFeed.VersionResealedSql, changes.Row(versionId));
+                }
+            },
             cancellationToken).ConfigureAwait(false);
         return changed == 1;
     }

@@ -8,7 +8,7 @@ namespace AutoKms.Infrastructure.Persistence.Repositories;
 /// Dapper persistence of <see cref="AccessToken"/>. Scopes are stored space-separated and key
 /// globs newline-separated (neither may contain those characters); the secret only as its hash.
 /// </summary>
-public sealed class TokenRepository(DbSession session) : ITokenRepository
+public sealed class TokenRepository(DbSession session, ChangeFeed changes) : ITokenRepository
 {
     private const string Columns = "id, name, scopes, key_globs, secret_hash, created_at, expires_at, revoked_at";
 
@@ -48,7 +48,12 @@ public sealed class TokenRepository(DbSession session) : ITokenRepository
     {
         ArgumentNullException.ThrowIfNull(token);
         return session.WriteAsync(
-            (connection, transaction) => connection.ExecuteAsync(new CommandDefinition(RevokeSql, new { token.Id, token.RevokedAt }, transaction, cancellationToken: cancellationToken)),
+            async (connection, transaction) =>
+            {
+                await connection.ExecuteAsync(new CommandDefinition(RevokeSql, new { token.Id, token.RevokedAt }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                // Other instances drop their cached token lookups when they read this (ChangeFeedWatcher).
+                session.AppendChange(ChangeFeed.TokenChangedSql, changes.Row(token.Id));
+            },
             cancellationToken);
     }
 

@@ -133,7 +133,7 @@ public sealed class PurgeExpiredKeysCommandHandlerTests
 {
     private readonly Fixture _fixture = new() { Settings = new KmsSettings { DeletedKeyRetentionDays = 3 } };
 
-    private PurgeExpiredKeysCommandHandler Handler => new(_fixture.Keys.Object, _fixture.Clock, _fixture.Audit, _fixture.SettingsOptions, NullLogger<PurgeExpiredKeysCommandHandler>.Instance);
+    private PurgeExpiredKeysCommandHandler Handler => new(_fixture.Keys.Object, _fixture.UnitOfWork.Object, _fixture.Clock, _fixture.Audit, _fixture.SettingsOptions, NullLogger<PurgeExpiredKeysCommandHandler>.Instance);
 
     [Test]
     public async Task Handle_PurgesEveryKeyDeletedBeforeNowMinusTheRetention_AndAnswersHowMany()

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using AutoKms.Application.Common.Caching;
 using System.Security.Cryptography;
 using AutoKms.Application.Common.Exceptions;
 using AutoKms.Application.Common.Interfaces;
@@ -30,7 +32,16 @@ public sealed class RotateRootKeyCommandHandlerTests
         _custody.Setup(c => c.BeginRotationAsync(NewKey, It.IsAny<CancellationToken>())).ReturnsAsync(_rotation.Object);
     }
 
-    private RotateRootKeyCommandHandler Handler() => new(_custody.Object, _store.Object, _sealer.Object, NullLogger<RotateRootKeyCommandHandler>.Instance);
+    private RotateRootKeyCommandHandler Handler() => new(
+        _custody.Object,
+        _store.Object,
+        _sealer.Object,
+        new Mock<IUnitOfWork>().Object,
+        new CacheInvalidation(
+            new KeyCache(Options.Create(new CacheSettings()), TimeProvider.System),
+            new CachingKeyMaterialSealer(_sealer.Object, Options.Create(new CacheSettings()), TimeProvider.System),
+            new AutoKms.Application.Tokens.TokenCache(TimeProvider.System)),
+        NullLogger<RotateRootKeyCommandHandler>.Instance);
 
     private static SealedVersion Version(int number) =>
         new(Guid.NewGuid(), new SealingContext(Guid.NewGuid(), number, KeyAlgorithm.Aes256Gcm, KeyUsage.EncryptDecrypt), [1, (byte)number]);

@@ -9,7 +9,7 @@ public sealed class ComputeMacCommandHandler(KeyMaterialReader reader, ICryptoPr
     public async Task<MacResult> Handle(ComputeMacCommand request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        using var opened = await reader.OpenAsync(request.KeyId, key => key.VersionForEncryption(KeyUsage.Mac), cancellationToken).ConfigureAwait(false);
+        using var opened = await reader.OpenAsync(request.KeyId, null, key => key.VersionForEncryption(KeyUsage.Mac), cancellationToken).ConfigureAwait(false);
         return new MacResult(opened.Key.Id, opened.Version.Version, crypto.Mac(opened.Material, request.Message));
     }
 }

@@ -7,7 +7,7 @@ public sealed class DecryptBatchCommandHandler(KeyCipher cipher) : IRequestHandl
     public async Task<IReadOnlyList<BatchResult<byte[]>>> Handle(DecryptBatchCommand request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        using var decryptor = await cipher.DecryptorAsync(request.KeyId, cancellationToken).ConfigureAwait(false);
+        using var decryptor = await cipher.DecryptorAsync(request.KeyId, [.. request.Items.SelectMany(item => item.Data?.VersionsNamed(item.Version) ?? []).Distinct()], cancellationToken).ConfigureAwait(false);
         return request.Items.Select(item => DecryptOne(decryptor, item)).ToList();
     }
 

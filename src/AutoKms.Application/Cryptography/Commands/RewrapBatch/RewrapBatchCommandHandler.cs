@@ -10,7 +10,7 @@ public sealed class RewrapBatchCommandHandler(KeyCipher cipher) : IRequestHandle
     public async Task<IReadOnlyList<BatchResult<CipherResult>>> Handle(RewrapBatchCommand request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        using var decryptor = await cipher.DecryptorAsync(request.KeyId, cancellationToken).ConfigureAwait(false);
+        using var decryptor = await cipher.DecryptorAsync(request.KeyId, [.. request.Items.SelectMany(item => item.Data?.VersionsNamed(item.Version) ?? []).Distinct()], cancellationToken).ConfigureAwait(false);
         using var encryptor = await cipher.EncryptorAsync(request.KeyId, request.Items.Count, cancellationToken).ConfigureAwait(false);
         return request.Items.Select(item => RewrapOne(decryptor, encryptor, item)).ToList();
     }

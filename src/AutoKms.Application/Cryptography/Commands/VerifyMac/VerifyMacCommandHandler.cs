@@ -9,7 +9,7 @@ public sealed class VerifyMacCommandHandler(KeyMaterialReader reader, ICryptoPro
     public async Task<bool> Handle(VerifyMacCommand request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        using var opened = await reader.OpenAsync(request.KeyId, key => key.VersionForVerification(KeyUsage.Mac, request.Version), cancellationToken).ConfigureAwait(false);
+        using var opened = await reader.OpenAsync(request.KeyId, request.Version, key => key.VersionForVerification(KeyUsage.Mac, request.Version), cancellationToken).ConfigureAwait(false);
         return crypto.VerifyMac(opened.Material, request.Message, request.Mac);
     }
 }

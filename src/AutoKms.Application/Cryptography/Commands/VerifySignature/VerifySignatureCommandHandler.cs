@@ -9,7 +9,7 @@ public sealed class VerifySignatureCommandHandler(KeyMaterialReader reader, ICry
     public async Task<bool> Handle(VerifySignatureCommand request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        using var opened = await reader.OpenAsync(request.KeyId, key => key.VersionForVerification(KeyUsage.SignVerify, request.Version), cancellationToken).ConfigureAwait(false);
+        using var opened = await reader.OpenAsync(request.KeyId, request.Version, key => key.VersionForVerification(KeyUsage.SignVerify, request.Version), cancellationToken).ConfigureAwait(false);
         return crypto.VerifyDigest(opened.Key.Algorithm, opened.Material, SigningInput.Digest(request.Message, request.Digest), request.Signature);
     }
 }

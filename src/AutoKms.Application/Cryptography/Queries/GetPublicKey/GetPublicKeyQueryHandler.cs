@@ -12,6 +12,7 @@ public sealed class GetPublicKeyQueryHandler(KeyMaterialReader reader, ICryptoPr
         ArgumentNullException.ThrowIfNull(request);
         using var opened = await reader.OpenAsync(
             request.KeyId,
+            request.Version,
             key =>
             {
                 key.EnsureAsymmetric();

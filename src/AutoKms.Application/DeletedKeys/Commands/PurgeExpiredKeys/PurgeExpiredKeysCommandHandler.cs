@@ -9,11 +9,12 @@ using Microsoft.Extensions.Logging;
 namespace AutoKms.Application.DeletedKeys.Commands.PurgeExpiredKeys;
 
 /// <summary>
-/// Purges each expired key on its own; one that fails is logged and the others are still purged.
+/// Purges each expired key on its own, in its own transaction; one that fails is logged and the others are still purged.
 /// Each purge is audited on its own (<see cref="AuditOperations.ScheduledPurge"/>).
 /// </summary>
 public sealed partial class PurgeExpiredKeysCommandHandler(
     IKeyRepository keys,
+    IUnitOfWork unitOfWork,
     TimeProvider clock,
     AuditRecorder audit,
     IOptions<KmsSettings> settings,
@@ -29,7 +30,7 @@ public sealed partial class PurgeExpiredKeysCommandHandler(
         {
             try
             {
-                if (await audit.RunAsync(AuditOperations.ScheduledPurge, id, null, () => keys.PurgeAsync(id, cutoff, cancellationToken), cancellationToken).ConfigureAwait(false))
+                if (await audit.RunAsync(AuditOperations.ScheduledPurge, id, null, () => unitOfWork.InTransactionAsync(() => keys.PurgeAsync(id, cutoff, cancellationToken), cancellationToken), cancellationToken).ConfigureAwait(false))
                 {
                     purged++;
                 }

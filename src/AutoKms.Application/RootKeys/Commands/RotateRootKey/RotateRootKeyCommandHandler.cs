@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using AutoKms.Application.Common.Caching;
 using AutoKms.Application.Common.Exceptions;
 using AutoKms.Application.Common.Interfaces;
 using AutoKms.Application.Common.Models;
@@ -18,6 +19,8 @@ public sealed partial class RotateRootKeyCommandHandler(
     IRootKeyCustody custody,
     ISealedMaterialStore store,
     IKeyMaterialSealer sealer,
+    IUnitOfWork unitOfWork,
+    CacheInvalidation caches,
     ILogger<RotateRootKeyCommandHandler> logger) : IRequestHandler<RotateRootKeyCommand, RootKeyRotationResult>
 {
     public async Task<RootKeyRotationResult> Handle(RotateRootKeyCommand request, CancellationToken cancellationToken)
@@ -47,8 +50,10 @@ public sealed partial class RotateRootKeyCommandHandler(
                     "Restore or destroy that version, then run the rotation again with the same new root key.");
             }
 
-            if (await store.ReplaceSealedMaterialAsync(versionId, version.SealedMaterial, replacement, cancellationToken).ConfigureAwait(false))
+            if (await unitOfWork.InTransactionAsync(() => store.ReplaceSealedMaterialAsync(versionId, version.SealedMaterial, replacement, cancellationToken), cancellationToken).ConfigureAwait(false))
             {
+                // Cached keys hold the blob sealed under the old root, which stops opening soon.
+                caches.KeyChanged(version.Context.KeyId);
                 resealed++;
             }
         }
