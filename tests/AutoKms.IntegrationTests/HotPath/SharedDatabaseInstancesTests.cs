@@ -5,13 +5,17 @@ using AutoKms.IntegrationTests.Support;
 namespace AutoKms.IntegrationTests.HotPath;
 
 /// <summary>
-/// Two instances of the service on one database (here one SQLite file; the PostgreSQL suite runs
-/// the same over the network): what one changes, the other stops using within a second, without
-/// querying on its hot path; limits and numbering hold across both.
+/// Two instances of the service on one database (one SQLite file, or one PostgreSQL database over
+/// the network): what one changes, the other stops using within a second, without querying on its
+/// hot path; limits and numbering hold across both.
 /// </summary>
-public sealed class SharedDatabaseInstancesTests
+[TestFixture(TestDatabase.Sqlite)]
+[TestFixture(TestDatabase.Postgres)]
+public sealed class SharedDatabaseInstancesTests(string provider)
 {
     private const string Bootstrap = "shared-database-bootstrap-token-0123456789";
+
+    private TestDatabase _database = null!;
 
     private KmsApiFactory _factoryA = null!;
     private KmsApiFactory _factoryB = null!;
@@ -21,7 +25,8 @@ public sealed class SharedDatabaseInstancesTests
     [OneTimeSetUp]
     public void StartTwoInstances()
     {
-        var settings = new Dictionary<string, string?>
+        _database = TestDatabase.Create(provider);
+        var settings = new Dictionary<string, string?>(_database.Settings)
         {
             ["Kms:Auth:BootstrapToken"] = Bootstrap,
             ["Kms:MaxEncryptionsPerVersion"] = "10",
@@ -36,10 +41,11 @@ public sealed class SharedDatabaseInstancesTests
     [OneTimeTearDown]
     public void StopInstances()
     {
-        _a.Dispose();
-        _b.Dispose();
-        _factoryA.Dispose();
-        _factoryB.Dispose();
+        _a?.Dispose();
+        _b?.Dispose();
+        _factoryA?.Dispose();
+        _factoryB?.Dispose();
+        _database?.Dispose();
     }
 
     [Test]
