@@ -2,6 +2,7 @@ using System.Reflection;
 using AutoKms.Application.Common;
 using AutoKms.Application.Common.Auditing;
 using AutoKms.Application.Common.Behaviours;
+using AutoKms.Application.Common.Metrics;
 using AutoKms.Application.Cryptography;
 using AutoKms.Application.Keys;
 using FluentValidation;
@@ -29,6 +30,8 @@ public static class DependencyInjection
         services.AddSingleton<IValidateOptions<KmsSettings>, KmsSettingsValidation>();
         services.AddOptions<KeyLimits>().BindConfiguration(KeyLimits.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<KeyLimits>, KeyLimitsValidation>();
+        // The service's instruments, on the host's IMeterFactory (every .NET host registers one).
+        services.AddSingleton<KmsMetrics>();
         services.AddSingleton<KeyMaterialWorker>();
         services.AddScoped<KeyCreationBudget>();
 

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using AutoKms.Application.Common.Exceptions;
 using AutoKms.Application.Common.Interfaces;
+using AutoKms.Application.Common.Metrics;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -13,7 +14,7 @@ namespace AutoKms.Infrastructure.Persistence;
 /// transaction, so a request's writes commit together. It is also where a request's database
 /// calls leave Infrastructure: a busy or locked database surfaces as <see cref="DatabaseBusyException"/>.
 /// </summary>
-public sealed partial class DbSession(SqliteDatabase database, ILogger<DbSession> logger) : IUnitOfWork, IAsyncDisposable
+public sealed partial class DbSession(SqliteDatabase database, ILogger<DbSession> logger, KmsMetrics? metrics = null) : IUnitOfWork, IAsyncDisposable
 {
     private SqliteConnection? _connection;
 
@@ -39,7 +40,7 @@ public sealed partial class DbSession(SqliteDatabase database, ILogger<DbSession
 
             // BEGIN IMMEDIATE: take the write lock up front, so two writers never deadlock upgrading a read lock.
             _transaction = connection.BeginTransaction(deferred: false);
-        });
+        }, metrics, "begin");
 
     public Task CommitAsync(CancellationToken cancellationToken) =>
         PersistenceErrors.TranslateBusyAsync(async () =>
@@ -53,7 +54,7 @@ public sealed partial class DbSession(SqliteDatabase database, ILogger<DbSession
             await _transaction.DisposeAsync().ConfigureAwait(false);
             _transaction = null;
             await CheckpointIfRequestedAsync(cancellationToken).ConfigureAwait(false);
-        });
+        }, metrics, "commit");
 
     public Task RollbackAsync(CancellationToken cancellationToken) =>
         PersistenceErrors.TranslateBusyAsync(async () =>
@@ -66,7 +67,7 @@ public sealed partial class DbSession(SqliteDatabase database, ILogger<DbSession
             await _transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
             await _transaction.DisposeAsync().ConfigureAwait(false);
             _transaction = null;
-        });
+        }, metrics, "rollback");
 
     /// <summary>The rows one query answers.</summary>
     public Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters, CancellationToken cancellationToken) =>
@@ -93,7 +94,7 @@ public sealed partial class DbSession(SqliteDatabase database, ILogger<DbSession
         {
             var connection = await ConnectionAsync(cancellationToken).ConfigureAwait(false);
             return await read(connection, _transaction).ConfigureAwait(false);
-        });
+        }, metrics, "read");
     }
 
     /// <summary>
@@ -117,7 +118,7 @@ public sealed partial class DbSession(SqliteDatabase database, ILogger<DbSession
             await local.CommitAsync(cancellationToken).ConfigureAwait(false);
             await local.DisposeAsync().ConfigureAwait(false);
             await CheckpointIfRequestedAsync(cancellationToken).ConfigureAwait(false);
-        });
+        }, metrics, "write");
     }
 
     public async ValueTask DisposeAsync()
