@@ -1,6 +1,7 @@
 using System.Data.Common;
 using AutoKms.Application.Common.Exceptions;
 using AutoKms.Application.Common.Interfaces;
+using AutoKms.Application.Common.Metrics;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -16,7 +17,7 @@ namespace AutoKms.Infrastructure.Persistence;
 /// case began (<see cref="IUnitOfWork"/>, or <see cref="ITransactionalRequest"/> through the
 /// pipeline); a write without one is a bug and throws.
 /// </summary>
-public sealed partial class DbSession(SqliteDatabase database, DatabaseActivity activity, ILogger<DbSession> logger) : IUnitOfWork, IAsyncDisposable
+public sealed partial class DbSession(SqliteDatabase database, DatabaseActivity activity, ILogger<DbSession> logger, KmsMetrics? metrics = null) : IUnitOfWork, IAsyncDisposable
 {
     private readonly List<Action> _afterCommit = [];
 
@@ -45,7 +46,7 @@ public sealed partial class DbSession(SqliteDatabase database, DatabaseActivity 
 
             // BEGIN IMMEDIATE: take the write lock up front, so two writers never deadlock upgrading a read lock.
             _transaction = connection.BeginTransaction(deferred: false);
-        });
+        }, metrics, "begin");
 
     public Task CommitAsync(CancellationToken cancellationToken) =>
         PersistenceErrors.TranslateBusyAsync(async () =>
@@ -61,7 +62,7 @@ public sealed partial class DbSession(SqliteDatabase database, DatabaseActivity 
             _transaction = null;
             RunAfterCommit();
             await CheckpointIfRequestedAsync(cancellationToken).ConfigureAwait(false);
-        });
+        }, metrics, "commit");
 
     public void AfterCommit(Action action)
     {
@@ -87,7 +88,7 @@ public sealed partial class DbSession(SqliteDatabase database, DatabaseActivity 
             await _transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
             await _transaction.DisposeAsync().ConfigureAwait(false);
             _transaction = null;
-        });
+        }, metrics, "rollback");
 
     /// <summary>The rows one query answers.</summary>
     public Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters, CancellationToken cancellationToken) =>
@@ -115,7 +116,7 @@ public sealed partial class DbSession(SqliteDatabase database, DatabaseActivity 
             activity.SessionCommand();
             var connection = await ConnectionAsync(cancellationToken).ConfigureAwait(false);
             return await read(connection, _transaction).ConfigureAwait(false);
-        });
+        }, metrics, "read");
     }
 
     /// <summary>
@@ -135,7 +136,7 @@ public sealed partial class DbSession(SqliteDatabase database, DatabaseActivity 
             activity.SessionCommand();
             var connection = await ConnectionAsync(cancellationToken).ConfigureAwait(false);
             await write(connection, _transaction).ConfigureAwait(false);
-        });
+        }, metrics, "write");
     }
 
     public async ValueTask DisposeAsync()

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using AutoKms.Application.Common.Exceptions;
+using AutoKms.Application.Common.Metrics;
 using Microsoft.Data.Sqlite;
 
 namespace AutoKms.Infrastructure.Persistence;
@@ -7,7 +9,8 @@ namespace AutoKms.Infrastructure.Persistence;
 /// Which SQLite errors mean "busy, retry" or "storage full / read-only" rather than a bug,
 /// recognised by result code (never by message text) and turned into the Application's
 /// <see cref="DatabaseBusyException"/> or <see cref="StorageUnavailableException"/> where a
-/// request's database calls leave Infrastructure (<see cref="DbSession"/>).
+/// request's database calls leave Infrastructure (<see cref="DbSession"/>). Being the one door of
+/// every such call, it also times them in <c>autokms.db.operation.duration</c> when given the metrics.
 /// </summary>
 internal static class PersistenceErrors
 {
@@ -19,8 +22,12 @@ internal static class PersistenceErrors
     /// <summary>SQLITE_BUSY or SQLITE_LOCKED (extended codes included): another connection held the lock past the wait.</summary>
     public static bool IsBusy(SqliteException exception) => exception.SqliteErrorCode is SqliteBusy or SqliteLocked;
 
-    public static async Task<T> TranslateBusyAsync<T>(Func<Task<T>> work)
+    /// <param name="work">The database call.</param>
+    /// <param name="metrics">Where its duration is recorded, if anywhere.</param>
+    /// <param name="operation">begin, commit, rollback, read or write: the <c>operation</c> tag.</param>
+    public static async Task<T> TranslateBusyAsync<T>(Func<Task<T>> work, KmsMetrics? metrics = null, string operation = "read")
     {
+        var started = metrics is null ? 0 : Stopwatch.GetTimestamp();
         try
         {
             return await work().ConfigureAwait(false);
@@ -37,12 +44,19 @@ internal static class PersistenceErrors
         {
             throw StorageUnavailableException.ReadOnly(ex);
         }
+        finally
+        {
+            metrics?.DbOperation(operation, started);
+        }
     }
 
-    public static Task TranslateBusyAsync(Func<Task> work) =>
-        TranslateBusyAsync(async () =>
-        {
-            await work().ConfigureAwait(false);
-            return true;
-        });
+    public static Task TranslateBusyAsync(Func<Task> work, KmsMetrics? metrics = null, string operation = "write") =>
+        TranslateBusyAsync(
+            async () =>
+            {
+                await work().ConfigureAwait(false);
+                return true;
+            },
+            metrics,
+            operation);
 }
