@@ -168,12 +168,12 @@ for inst in on off; do
   key_v500[$inst]=$(create "$inst" "$run_id-v500" AES256_GCM)
   key_sign[$inst]=$(create "$inst" "$run_id-sign" EC_P256)
   [ -n "${key_enc[$inst]}" ] && [ -n "${key_v500[$inst]}" ] && [ -n "${key_sign[$inst]}" ] || fail "could not create the keys ($inst)"
-  # Keys that the rotate runs cycle through (16 per instance, one request).
+  # Keys that the rotate runs cycle through (64 per instance, one request).
   printf '[' >"$tmp/$inst/rot.json"
-  for i in $(seq 1 16); do printf '%s{"name":"%s-rot-%d","algorithm":"AES256_GCM"}' "$([ "$i" -gt 1 ] && echo ,)" "$run_id" "$i" >>"$tmp/$inst/rot.json"; done
+  for i in $(seq 1 64); do printf '%s{"name":"%s-rot-%d","algorithm":"AES256_GCM"}' "$([ "$i" -gt 1 ] && echo ,)" "$run_id" "$i" >>"$tmp/$inst/rot.json"; done
   printf ']' >>"$tmp/$inst/rot.json"
   keys_rotate[$inst]=$(kms "$inst" POST /kms/key/batch "$tmp/$inst/rot.json" | grep -o '"id":"[^"]*"' | sed 's/"id":"\(.*\)"/\1/' | paste -sd, -)
-  [ "$(tr ',' '\n' <<<"${keys_rotate[$inst]}" | grep -c .)" -eq 16 ] || fail "could not create the rotation keys ($inst)"
+  [ "$(tr ',' '\n' <<<"${keys_rotate[$inst]}" | grep -c .)" -eq 64 ] || fail "could not create the rotation keys ($inst)"
   ct256[$inst]=$(kms "$inst" POST "/kms/key/${key_enc[$inst]}/encrypt" "$tmp/p256.json" | json_field ciphertext)
   ct4k[$inst]=$(kms "$inst" POST "/kms/key/${key_enc[$inst]}/encrypt" "$tmp/p4k.json" | json_field ciphertext)
   [ -n "${ct256[$inst]}" ] && [ -n "${ct4k[$inst]}" ] || fail "could not make the ciphertexts to decrypt ($inst)"
@@ -407,7 +407,7 @@ notes="$tmp/notes"
   echo "Machine: $machine."
   echo "Mode: $mode; $seconds s per target and concurrency$([ "$warmup" -gt 0 ] && echo " after a $warmup s warm-up per target at $warmup_connections connections"), all targets interleaved at each concurrency, \`wrk -t1\` on the same machine over loopback, one run (measuring took $elapsed s)."
   echo "Targets: **auth + audit on** is the service in protected mode (\`Kms:Auth:BootstrapTokenFile\`), wrk sending a service token issued with the bootstrap token (scopes kms.encrypt, kms.decrypt, kms.sign, kms.keys.manage, kms.keys.read), audit trail on; **open, audit off** is a second instance in open mode (no authentication) with \`Kms__Audit__Enabled=false\`. Both: Release build, a new SQLite database, \`Kms:RateLimits:KeyWrites\` and \`Admin\` unlimited, \`Kms:Limits:MaxKeys\` and \`MaxVersionsPerKey\` raised. Floors: \`bench/floor\`, the same request and answer with no database, pipeline or audit."
-  echo "Columns: non-2xx counts answers with a status of 400 or more (wrk's count), socket errors connect, read, write errors and timeouts; items/s is req/s × 100 for the batch; the ratio is req/s over the MVC + AES-256-GCM floor's for the same operation and size at the same concurrency (the many-version key's against encrypt 256 B under a key of 1 version)."
+  echo "Columns: non-2xx counts answers with a status of 400 or more (wrk's count), socket errors connect, read, write errors and timeouts; items/s is req/s × 100 for the batch; the ratio is req/s over the MVC + AES-256-GCM floor's for the same operation and size at the same concurrency (the many-version key's against the floor's encrypt 256 B)."
 } >"$notes"
 
 case "$mode" in
@@ -434,7 +434,12 @@ block="$tmp/block"
   cat "$notes"
   echo "$chart_note"
 } >"$block"
-{ echo "# Auto KMS benchmark"; echo; echo "Written by \`bench/run.sh$([ "$smoke" -eq 1 ] && echo ' --smoke')\`."; echo; cat "$block"; } >"$result"
+case "$mode" in
+  smoke) how="\`bench/run.sh --smoke\`" ;;
+  custom) how="\`bench/run.sh\` with BENCH_SECONDS=$seconds BENCH_WARMUP=$warmup BENCH_CONNECTIONS=\"${connections[*]}\" BENCH_ONLY=\"$only\"" ;;
+  *) how="\`bench/run.sh\`" ;;
+esac
+{ echo "# Auto KMS benchmark"; echo; echo "Written by $how; docs/performance.md says how to read it."; echo; cat "$block"; } >"$result"
 
 echo
 cat "$table"
