@@ -184,7 +184,8 @@ done
 rotate_many() { # instance port
   local urls=() i
   for i in $(seq 2 "$versions"); do urls+=("http://127.0.0.1:$2/kms/key/${key_v500[$1]}/rotate"); done
-  curl -s -Z --parallel-max 8 -X POST -H @"$tmp/$1/token.header" -w '%{http_code}\n' "${urls[@]}" | grep -c '^201$' >"$tmp/$1/rotated"
+  # (curl 7.88 draws its parallel progress meter on stderr even with -s.)
+  curl -s -Z --parallel-max 8 -X POST -H @"$tmp/$1/token.header" -w '%{http_code}\n' "${urls[@]}" 2>/dev/null | grep -c '^201$' >"$tmp/$1/rotated"
 }
 rotate_many on "$port_on" & rot_on=$!
 rotate_many off "$port_off" & rot_off=$!
