@@ -405,10 +405,10 @@ awk -F'|' '
 
 notes="$tmp/notes"
 {
-  echo "Machine: $machine."
-  echo "Mode: $mode; $seconds s per target and concurrency$([ "$warmup" -gt 0 ] && echo " after a $warmup s warm-up per target at $warmup_connections connections"), all targets interleaved at each concurrency, \`wrk -t1\` on the same machine over loopback, one run (measuring took $elapsed s)."
-  echo "Targets: **auth + audit on** is the service in protected mode (\`Kms:Auth:BootstrapTokenFile\`), wrk sending a service token issued with the bootstrap token (scopes kms.encrypt, kms.decrypt, kms.sign, kms.keys.manage, kms.keys.read), audit trail on; **open, audit off** is a second instance in open mode (no authentication) with \`Kms__Audit__Enabled=false\`. Both: Release build, a new SQLite database, \`Kms:RateLimits:KeyWrites\` and \`Admin\` unlimited, \`Kms:Limits:MaxKeys\` and \`MaxVersionsPerKey\` raised. Floors: \`bench/floor\`, the same request and answer with no database, pipeline or audit."
-  echo "Columns: non-2xx counts answers with a status of 400 or more (wrk's count), socket errors connect, read, write errors and timeouts; items/s is req/s × 100 for the batch; the ratio is req/s over the MVC + AES-256-GCM floor's for the same operation and size at the same concurrency (the many-version key's against the floor's encrypt 256 B)."
+  echo "- Machine: $machine."
+  echo "- Mode: $mode; $seconds s per target and concurrency$([ "$warmup" -gt 0 ] && echo " after a $warmup s warm-up per target at $warmup_connections connections"), all targets interleaved at each concurrency, \`wrk -t1\` on the same machine over loopback, one run (measuring took $elapsed s)."
+  echo "- Targets: **auth + audit on** is the service in protected mode (\`Kms:Auth:BootstrapTokenFile\`), wrk sending a service token issued with the bootstrap token (scopes kms.encrypt, kms.decrypt, kms.sign, kms.keys.manage, kms.keys.read), audit trail on; **open, audit off** is a second instance in open mode (no authentication) with \`Kms__Audit__Enabled=false\`. Both: Release build, a new SQLite database, \`Kms:RateLimits:KeyWrites\` and \`Admin\` unlimited, \`Kms:Limits:MaxKeys\` and \`MaxVersionsPerKey\` raised. Floors: \`bench/floor\`, the same request and answer with no database, pipeline or audit."
+  echo "- Columns: non-2xx counts answers with a status of 400 or more (wrk's count), socket errors connect, read, write errors and timeouts; items/s is req/s × 100 for the batch; the ratio is req/s over the MVC + AES-256-GCM floor's for the same operation and size at the same concurrency (the many-version key's against the floor's encrypt 256 B)."
 } >"$notes"
 
 case "$mode" in
@@ -418,12 +418,14 @@ case "$mode" in
 esac
 mkdir -p "$here/results"
 chart_note=""
-if command -v python3 >/dev/null 2>&1; then
+if ! grep -qE '^enc(256|4k)\|' "$rows"; then
+  chart_note="- Chart: not drawn (no encrypt measured)."
+elif command -v python3 >/dev/null 2>&1; then
   python3 "$here/chart.py" "$rows" "$chart" "$machine" >"$tmp/chart.log" 2>&1 \
     || { cat "$tmp/chart.log" >&2; fail "the chart could not be drawn"; }
-  chart_note="Chart: \`${chart#"$repo/"}\`."
+  chart_note="- Chart: \`${chart#"$repo/"}\`."
 else
-  chart_note="Chart: not drawn (no python3)."
+  chart_note="- Chart: not drawn (no python3)."
   [ "$smoke" -eq 1 ] || echo "bench: python3 is missing, so no chart" >&2
 fi
 
@@ -459,7 +461,7 @@ if [ "$mode" = full ]; then
     !skip { print }' "$doc" >"$tmp/doc" && cp "$tmp/doc" "$doc"
   echo "bench: wrote ${result#"$repo/"}, ${chart#"$repo/"} and docs/performance.md"
 else
-  echo "bench: wrote ${result#"$repo/"}$([ -n "$chart_note" ] && command -v python3 >/dev/null 2>&1 && echo " and ${chart#"$repo/"}")"
+  echo "bench: wrote ${result#"$repo/"}$(grep -q 'not drawn' <<<"$chart_note" || echo " and ${chart#"$repo/"}")"
 fi
 if [ "$smoke" -eq 1 ]; then
   [ "$bad_total" -eq 0 ] || fail "$bad_total non-2xx answers while measuring"
