@@ -27,7 +27,7 @@ for audit in true false; do
     rps=$(awk '/Requests\/sec/ {print $2}' <<<"$result")
     p50=$(awk '$1=="50%" {print $2}' <<<"$result")
     p99=$(awk '$1=="99%" {print $2}' <<<"$result")
-    bad=$(awk '/non-200 answers/ {print $3}' <<<"$result")
+    bad=$(awk '/non-2xx answers/ {print $3}' <<<"$result")
     records=$(curl -sf "http://127.0.0.1:8401/kms/audit?limit=1" | sed -n 's/.*"seq":\([0-9]*\).*/\1/p')
     echo "audit=$audit connections=$c req/s=$rps p50=$p50 p99=$p99 non200=$bad last_seq=${records:-none}"
     kill "$service"; wait "$service" 2>/dev/null || true

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using AutoKms.Api.Http;
+using AutoKms.Api.Observability;
 using AutoKms.Api.OpenApi;
 using AutoKms.Api.Rpc;
 using AutoKms.Api.Security;
@@ -76,6 +77,7 @@ public static class DependencyInjection
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 
         services.AddSingleton<RpcMethods>();
+        services.AddKmsMetrics();
         services.AddKmsSecurity(BoundUrls(builder.Configuration));
         services.AddHttpContextAccessor();
         services.AddScoped<AutoKms.Application.Common.Interfaces.ICallerContext, Security.HttpCallerContext>();
@@ -137,6 +139,7 @@ public static class DependencyInjection
         app.UseRateLimiter();
 
         app.MapOpenApiDocument().AllowAnonymous();
+        app.MapKmsMetrics();
         app.MapControllers();
         return app;
     }

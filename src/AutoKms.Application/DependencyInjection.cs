@@ -1,8 +1,9 @@
 using System.Reflection;
 using AutoKms.Application.Common;
-using AutoKms.Application.Common.Caching;
 using AutoKms.Application.Common.Auditing;
 using AutoKms.Application.Common.Behaviours;
+using AutoKms.Application.Common.Caching;
+using AutoKms.Application.Common.Metrics;
 using AutoKms.Application.Cryptography;
 using AutoKms.Application.Keys;
 using FluentValidation;
@@ -34,6 +35,9 @@ public static class DependencyInjection
         services.AddSingleton<IValidateOptions<CacheSettings>, CacheSettingsValidation>();
         services.AddSingleton<KeyCache>();
         services.AddSingleton<CacheInvalidation>();
+
+        // The service's instruments, on the host's IMeterFactory (every .NET host registers one).
+        services.AddSingleton<KmsMetrics>();
         services.AddSingleton<KeyMaterialWorker>();
         services.AddScoped<KeyCreationBudget>();
 

@@ -37,7 +37,8 @@ public static class DependencyInjection
         services.AddSingleton(provider => new CachingKeyMaterialSealer(
             new AesGcmKeyMaterialSealer(provider.GetRequiredService<RootKeyRing>()),
             provider.GetRequiredService<IOptions<CacheSettings>>(),
-            provider.GetRequiredService<TimeProvider>()));
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<Application.Common.Metrics.KmsMetrics>()));
         services.AddSingleton<IKeyMaterialSealer>(provider => provider.GetRequiredService<CachingKeyMaterialSealer>());
 
         services.AddSingleton<DatabaseActivity>();

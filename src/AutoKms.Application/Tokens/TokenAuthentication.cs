@@ -1,4 +1,5 @@
 using AutoKms.Application.Common.Interfaces;
+using AutoKms.Application.Common.Metrics;
 using AutoKms.Application.Common.Security;
 
 namespace AutoKms.Application.Tokens;
@@ -6,8 +7,9 @@ namespace AutoKms.Application.Tokens;
 /// <summary>
 /// Turns a presented bearer token into the <see cref="Caller"/> it stands for, or <c>null</c>
 /// (unknown, revoked or expired). Only the token's SHA-256 is looked up and compared, in constant time.
+/// Each cache lookup counts in <c>autokms.cache.lookups{cache="token"}</c>.
 /// </summary>
-public sealed class TokenAuthentication(ITokenRepository tokens, TokenCache cache, TimeProvider clock)
+public sealed class TokenAuthentication(ITokenRepository tokens, TokenCache cache, TimeProvider clock, KmsMetrics? metrics = null)
 {
     public const string CallerPrefix = "token:";
 
@@ -15,7 +17,9 @@ public sealed class TokenAuthentication(ITokenRepository tokens, TokenCache cach
     {
         ArgumentNullException.ThrowIfNull(presented);
         var hash = TokenSecret.Hash(presented);
-        if (cache.TryGet(hash, out var cached))
+        var hit = cache.TryGet(hash, out var cached);
+        metrics?.CacheLookup(KmsMetrics.TokenCache, hit);
+        if (hit)
         {
             return cached;
         }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using AutoKms.Application.Common.Exceptions;
 using AutoKms.Application.Common.Interfaces;
+using AutoKms.Application.Common.Metrics;
 using AutoKms.Application.Cryptography;
 using AutoKms.Domain.Keys;
 using AutoKms.Domain.Keys.Exceptions;
@@ -11,14 +12,16 @@ namespace AutoKms.Infrastructure.Crypto;
 /// The default crypto provider: System.Security.Cryptography in process (OpenSSL underneath on
 /// Linux). AES-256-GCM and ChaCha20-Poly1305 with a 96-bit random nonce and a 128-bit tag;
 /// RSA-OAEP with SHA-256. Symmetric material is 32 bytes from the OS CSPRNG; asymmetric material
-/// is the PKCS#8 private key.
+/// is the PKCS#8 private key. Every operation asked of it counts in
+/// <c>autokms.crypto.operations</c> by algorithm and operation (a failed authentication too).
 /// </summary>
-public sealed class SoftwareCryptoProvider : ICryptoProvider
+public sealed class SoftwareCryptoProvider(KmsMetrics? metrics = null) : ICryptoProvider
 {
     public const int SymmetricKeySize = 32;
 
     public KeyMaterial GenerateKeyMaterial(KeyAlgorithm algorithm)
     {
+        Count(algorithm, "generate");
         switch (algorithm)
         {
             case KeyAlgorithm.Aes256Gcm or KeyAlgorithm.ChaCha20Poly1305 or KeyAlgorithm.HmacSha256:
@@ -44,6 +47,7 @@ public sealed class SoftwareCryptoProvider : ICryptoProvider
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(plaintext);
+        Count(algorithm, "encrypt");
         switch (algorithm)
         {
             case KeyAlgorithm.Aes256Gcm or KeyAlgorithm.ChaCha20Poly1305:
@@ -80,6 +84,7 @@ public sealed class SoftwareCryptoProvider : ICryptoProvider
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(payload);
+        Count(algorithm, "decrypt");
         switch (algorithm)
         {
             case KeyAlgorithm.Aes256Gcm or KeyAlgorithm.ChaCha20Poly1305:
@@ -128,6 +133,7 @@ public sealed class SoftwareCryptoProvider : ICryptoProvider
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(digest);
+        Count(algorithm, "sign");
         switch (algorithm)
         {
             case KeyAlgorithm.Rsa2048 or KeyAlgorithm.Rsa3072:
@@ -152,6 +158,7 @@ public sealed class SoftwareCryptoProvider : ICryptoProvider
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(digest);
         ArgumentNullException.ThrowIfNull(signature);
+        Count(algorithm, "verify");
         try
         {
             switch (algorithm)
@@ -182,12 +189,14 @@ public sealed class SoftwareCryptoProvider : ICryptoProvider
     public byte[] Mac(KeyMaterial key, byte[] message)
     {
         ArgumentNullException.ThrowIfNull(key);
+        Count(KeyAlgorithm.HmacSha256, "mac");
         return HMACSHA256.HashData(key.Span, message);
     }
 
     public bool VerifyMac(KeyMaterial key, byte[] message, byte[] mac)
     {
         ArgumentNullException.ThrowIfNull(key);
+        Count(KeyAlgorithm.HmacSha256, "verify_mac");
         Span<byte> expected = stackalloc byte[HMACSHA256.HashSizeInBytes];
         HMACSHA256.HashData(key.Span, message, expected);
         return CryptographicOperations.FixedTimeEquals(expected, mac);
@@ -236,6 +245,9 @@ public sealed class SoftwareCryptoProvider : ICryptoProvider
 
     /// <summary>RSA-OAEP with SHA-256 fits k - 2·hLen - 2 bytes of message: 190 for RSA2048, 318 for RSA3072.</summary>
     public static int RsaOaepMaxPlaintext(KeyAlgorithm algorithm) => (RsaBits(algorithm) / 8) - (2 * 32) - 2;
+
+    private void Count(KeyAlgorithm algorithm, string operation) =>
+        metrics?.CryptoOperation(Enum.IsDefined(algorithm) ? algorithm.ToName() : "unknown", operation);
 
     private static int RsaBits(KeyAlgorithm algorithm) => algorithm == KeyAlgorithm.Rsa3072 ? 3072 : 2048;
 

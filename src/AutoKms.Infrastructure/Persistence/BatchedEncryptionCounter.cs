@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using AutoKms.Application.Common.Interfaces;
+using AutoKms.Application.Common.Metrics;
 using Dapper;
 using Microsoft.Extensions.Logging;
 
@@ -10,10 +11,11 @@ namespace AutoKms.Infrastructure.Persistence;
 /// Counts encryptions in memory and adds them to <c>key_versions.encryptions</c> in one transaction
 /// per flush: every second (<see cref="Maintenance.EncryptionCounterFlusher"/>), as soon as a version has
 /// <see cref="FlushThreshold"/> unpersisted, and at shutdown. A crash loses at most what was not
-/// yet flushed; the hot path never waits for a disk write.
+/// yet flushed; the hot path never waits for a disk write. Each flush records how many versions it
+/// persisted in <c>autokms.encryption_counter.flush.versions</c>.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The lock must outlive container disposal for the final flush; its wait handle is never created.")]
-public sealed partial class BatchedEncryptionCounter(KmsDatabase database, ILogger<BatchedEncryptionCounter> logger) : IEncryptionCounter
+public sealed partial class BatchedEncryptionCounter(KmsDatabase database, ILogger<BatchedEncryptionCounter> logger, KmsMetrics? metrics = null) : IEncryptionCounter
 {
     public const long FlushThreshold = 1000;
 
@@ -69,6 +71,7 @@ public sealed partial class BatchedEncryptionCounter(KmsDatabase database, ILogg
                 }
 
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                metrics?.EncryptionCountsFlushed(batch.Count);
             }
             catch
             {

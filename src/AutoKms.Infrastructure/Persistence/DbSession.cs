@@ -1,6 +1,7 @@
 using System.Data.Common;
 using AutoKms.Application.Common.Exceptions;
 using AutoKms.Application.Common.Interfaces;
+using AutoKms.Application.Common.Metrics;
 using Dapper;
 using Microsoft.Extensions.Logging;
 
@@ -16,7 +17,7 @@ namespace AutoKms.Infrastructure.Persistence;
 /// pipeline); a write without one is a bug and throws. The provider (<see cref="KmsDatabase"/>)
 /// opens the connection and begins its write transactions.
 /// </summary>
-public sealed partial class DbSession(KmsDatabase database, DatabaseActivity activity, ILogger<DbSession> logger) : IUnitOfWork, IAsyncDisposable
+public sealed partial class DbSession(KmsDatabase database, DatabaseActivity activity, ILogger<DbSession> logger, KmsMetrics? metrics = null) : IUnitOfWork, IAsyncDisposable
 {
     private readonly List<Action> _afterCommit = [];
 
@@ -48,7 +49,7 @@ public sealed partial class DbSession(KmsDatabase database, DatabaseActivity act
             activity.SessionCommand();
             var connection = await ConnectionAsync(cancellationToken).ConfigureAwait(false);
             _transaction = await database.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
-        });
+        }, metrics, "begin");
 
     public Task CommitAsync(CancellationToken cancellationToken) =>
         PersistenceErrors.TranslateBusyAsync(async () =>
@@ -65,7 +66,7 @@ public sealed partial class DbSession(KmsDatabase database, DatabaseActivity act
             _transaction = null;
             RunAfterCommit();
             await CheckpointIfRequestedAsync(cancellationToken).ConfigureAwait(false);
-        });
+        }, metrics, "commit");
 
     public void AfterCommit(Action action)
     {
@@ -108,7 +109,7 @@ public sealed partial class DbSession(KmsDatabase database, DatabaseActivity act
             await _transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
             await _transaction.DisposeAsync().ConfigureAwait(false);
             _transaction = null;
-        });
+        }, metrics, "rollback");
 
     /// <summary>The rows one query answers.</summary>
     public Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters, CancellationToken cancellationToken) =>
@@ -136,7 +137,7 @@ public sealed partial class DbSession(KmsDatabase database, DatabaseActivity act
             activity.SessionCommand();
             var connection = await ConnectionAsync(cancellationToken).ConfigureAwait(false);
             return await read(connection, _transaction).ConfigureAwait(false);
-        });
+        }, metrics, "read");
     }
 
     /// <summary>
@@ -156,7 +157,7 @@ public sealed partial class DbSession(KmsDatabase database, DatabaseActivity act
             activity.SessionCommand();
             var connection = await ConnectionAsync(cancellationToken).ConfigureAwait(false);
             await write(connection, _transaction).ConfigureAwait(false);
-        });
+        }, metrics, "write");
     }
 
     public async ValueTask DisposeAsync()

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using AutoKms.Application.Common.Exceptions;
+using AutoKms.Application.Common.Metrics;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -9,7 +11,8 @@ namespace AutoKms.Infrastructure.Persistence;
 /// index refused the row" rather than a bug, recognised by each provider's codes (never by message
 /// text: <see cref="SqliteDatabase.Classify"/>, <see cref="PostgresDatabase.Classify"/>) and turned
 /// into the Application's <see cref="DatabaseBusyException"/> or <see cref="StorageUnavailableException"/>
-/// where a request's database calls leave Infrastructure (<see cref="DbSession"/>).
+/// where a request's database calls leave Infrastructure (<see cref="DbSession"/>). Being the one
+/// door of every such call, it also times them in <c>autokms.db.operation.duration</c> when given the metrics.
 /// </summary>
 internal static class PersistenceErrors
 {
@@ -26,8 +29,12 @@ internal static class PersistenceErrors
     /// <summary>A unique index refused the row: which one, the statement that failed says.</summary>
     public static bool IsUniqueViolation(Exception exception) => Classify(exception) == StorageError.UniqueViolation;
 
-    public static async Task<T> TranslateBusyAsync<T>(Func<Task<T>> work)
+    /// <param name="work">The database call.</param>
+    /// <param name="metrics">Where its duration is recorded, if anywhere.</param>
+    /// <param name="operation">begin, commit, rollback, read or write: the <c>operation</c> tag.</param>
+    public static async Task<T> TranslateBusyAsync<T>(Func<Task<T>> work, KmsMetrics? metrics = null, string operation = "read")
     {
+        var started = metrics is null ? 0 : Stopwatch.GetTimestamp();
         try
         {
             return await work().ConfigureAwait(false);
@@ -48,12 +55,19 @@ internal static class PersistenceErrors
         {
             throw StorageUnavailableException.Unreachable(ex);
         }
+        finally
+        {
+            metrics?.DbOperation(operation, started);
+        }
     }
 
-    public static Task TranslateBusyAsync(Func<Task> work) =>
-        TranslateBusyAsync(async () =>
-        {
-            await work().ConfigureAwait(false);
-            return true;
-        });
+    public static Task TranslateBusyAsync(Func<Task> work, KmsMetrics? metrics = null, string operation = "write") =>
+        TranslateBusyAsync(
+            async () =>
+            {
+                await work().ConfigureAwait(false);
+                return true;
+            },
+            metrics,
+            operation);
 }

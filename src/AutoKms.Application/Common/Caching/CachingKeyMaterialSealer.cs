@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using AutoKms.Application.Common.Interfaces;
+using AutoKms.Application.Common.Metrics;
 using AutoKms.Application.Cryptography;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +14,7 @@ namespace AutoKms.Application.Common.Caching;
 /// out is disposed. An entry answers only for the exact sealed blob it was unsealed from, so
 /// material re-sealed under a new root key is unsealed again rather than trusted.
 /// </summary>
-public sealed class CachingKeyMaterialSealer(IKeyMaterialSealer inner, IOptions<CacheSettings> settings, TimeProvider clock) : IKeyMaterialSealer, IDisposable
+public sealed class CachingKeyMaterialSealer(IKeyMaterialSealer inner, IOptions<CacheSettings> settings, TimeProvider clock, KmsMetrics? metrics = null) : IKeyMaterialSealer, IDisposable
 {
     private readonly ConcurrentDictionary<(Guid KeyId, int Version), Entry> _entries = new();
     private long _epoch;
@@ -36,12 +37,14 @@ public sealed class CachingKeyMaterialSealer(IKeyMaterialSealer inner, IOptions<
         {
             if (cached.ExpiresAt > now && cached.SealedBy(sealedMaterial.Span) && cached.TryLend(out var lent))
             {
+                metrics?.CacheLookup(KmsMetrics.MaterialCache, hit: true);
                 return lent;
             }
 
             Remove(id, cached);
         }
 
+        metrics?.CacheLookup(KmsMetrics.MaterialCache, hit: false);
         var epoch = Interlocked.Read(ref _epoch);
         var material = inner.Unseal(context, sealedMaterial);
         var entry = new Entry(material.Share(), sealedMaterial.ToArray(), now + (long)(settings.Value.Ttl.TotalSeconds * clock.TimestampFrequency));

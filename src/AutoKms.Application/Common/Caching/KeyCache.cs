@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using AutoKms.Application.Common.Metrics;
 using AutoKms.Domain.Keys;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +13,7 @@ namespace AutoKms.Application.Common.Caching;
 /// instance or another (the change feed), drops its entry. A load that began before a drop never
 /// puts its (possibly stale) answer back: <see cref="Epoch"/> tells.
 /// </summary>
-public sealed class KeyCache(IOptions<CacheSettings> settings, TimeProvider clock)
+public sealed class KeyCache(IOptions<CacheSettings> settings, TimeProvider clock, KmsMetrics? metrics = null)
 {
     private readonly ConcurrentDictionary<Guid, Entry> _entries = new();
     private long _epoch;
@@ -27,7 +28,20 @@ public sealed class KeyCache(IOptions<CacheSettings> settings, TimeProvider cloc
     {
         ArgumentNullException.ThrowIfNull(versions);
         key = null;
-        if (!settings.Value.Enabled || !_entries.TryGetValue(id, out var entry))
+        if (!settings.Value.Enabled)
+        {
+            return false;
+        }
+
+        var hit = Lookup(id, versions, out key);
+        metrics?.CacheLookup(KmsMetrics.KeyCache, hit);
+        return hit;
+    }
+
+    private bool Lookup(Guid id, IReadOnlyCollection<int> versions, out Key? key)
+    {
+        key = null;
+        if (!_entries.TryGetValue(id, out var entry))
         {
             return false;
         }
