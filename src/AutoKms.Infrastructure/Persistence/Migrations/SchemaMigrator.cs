@@ -29,6 +29,8 @@ public sealed partial class SchemaMigrator(KmsDatabase database, ILogger<SchemaM
 
     private const string AppliedSql = "SELECT version FROM schema_migrations";
 
+    private const string IsAppliedSql = "SELECT COUNT(*) FROM schema_migrations WHERE version = @Version";
+
     private const string RecordSql = """
         INSERT INTO schema_migrations (version, description, applied_at) VALUES (@Version, @Description, @AppliedAt)
         """;
@@ -48,6 +50,13 @@ public sealed partial class SchemaMigrator(KmsDatabase database, ILogger<SchemaM
                 foreach (var migration in migrations.OrderBy(m => m.Version).Where(m => !applied.Contains(m.Version)))
                 {
                     await using var transaction = await database.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+
+                    // Checked again inside the write transaction: another instance may have applied it meanwhile.
+                    if (await connection.ExecuteScalarAsync<long>(new CommandDefinition(IsAppliedSql, new { migration.Version }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false) > 0)
+                    {
+                        continue;
+                    }
+
                     await connection.ExecuteAsync(new CommandDefinition(migration.Sql, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
                     await connection.ExecuteAsync(new CommandDefinition(
                         RecordSql,
