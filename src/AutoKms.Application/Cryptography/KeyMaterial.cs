@@ -37,9 +37,18 @@ public sealed class KeyMaterial : IDisposable
     /// <summary>Another handle on the same material; it must be disposed too.</summary>
     public KeyMaterial Share()
     {
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        _core.AddReference();
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0 || !_core.TryAddReference(), this);
         return new KeyMaterial(_core);
+    }
+
+    /// <summary>
+    /// Another handle, unless the material has been let go by every holder meanwhile (then it is
+    /// zeroed and <c>false</c> is answered): for a cache whose entry may be dropped concurrently.
+    /// </summary>
+    public bool TryShare(out KeyMaterial? shared)
+    {
+        shared = Volatile.Read(ref _disposed) == 0 && _core.TryAddReference() ? new KeyMaterial(_core) : null;
+        return shared is not null;
     }
 
     /// <summary>
@@ -65,54 +74,73 @@ public sealed class KeyMaterial : IDisposable
 
     public override string ToString() => "KeyMaterial([redacted])";
 
+    /// <summary>
+    /// The bytes and what was prepared from them, shared by every handle. The count of handles is
+    /// kept without a lock (every request takes and lets go of one); it never rises again once it
+    /// has reached zero, which is when the bytes are zeroed.
+    /// </summary>
     private sealed class Core(byte[] bytes)
     {
-        private readonly Lock _lock = new();
+        private readonly Lock _prepareLock = new();
         private int _references = 1;
         private IDisposable? _prepared;
 
         public byte[] Bytes { get; } = bytes;
 
-        public void AddReference()
+        public bool TryAddReference()
         {
-            lock (_lock)
+            var current = Volatile.Read(ref _references);
+            while (current > 0)
             {
-                ObjectDisposedException.ThrowIf(_references == 0, this);
-                _references++;
+                var seen = Interlocked.CompareExchange(ref _references, current + 1, current);
+                if (seen == current)
+                {
+                    return true;
+                }
+
+                current = seen;
             }
+
+            return false;
         }
 
         public T Prepared<T>(Func<ReadOnlySpan<byte>, T> prepare)
             where T : class, IDisposable
         {
-            lock (_lock)
+            if (Volatile.Read(ref _prepared) is T ready)
             {
-                ObjectDisposedException.ThrowIf(_references == 0, this);
+                return ready;
+            }
+
+            lock (_prepareLock)
+            {
+                ObjectDisposedException.ThrowIf(Volatile.Read(ref _references) == 0, this);
                 if (_prepared is T existing)
                 {
                     return existing;
                 }
 
                 var made = prepare(Bytes);
-                _prepared?.Dispose();
-                _prepared = made;
+                var replaced = _prepared;
+                Volatile.Write(ref _prepared, made);
+                replaced?.Dispose();
                 return made;
             }
         }
 
         public void Release()
         {
-            IDisposable? prepared;
-            lock (_lock)
+            if (Interlocked.Decrement(ref _references) > 0)
             {
-                if (--_references > 0)
-                {
-                    return;
-                }
+                return;
+            }
 
+            CryptographicOperations.ZeroMemory(Bytes);
+            IDisposable? prepared;
+            lock (_prepareLock)
+            {
                 prepared = _prepared;
                 _prepared = null;
-                CryptographicOperations.ZeroMemory(Bytes);
             }
 
             prepared?.Dispose();

@@ -21,7 +21,8 @@ public sealed partial class BatchedEncryptionCounter(KmsDatabase database, ILogg
 
     private const string AddSql = "UPDATE key_versions SET encryptions = encryptions + @Count WHERE id = @Id";
 
-    private readonly ConcurrentDictionary<Guid, long> _pending = new();
+    // One cell per version, added to with Interlocked: the hot path never takes a lock here.
+    private readonly ConcurrentDictionary<Guid, Cell> _pending = new();
     private readonly ConcurrentDictionary<Guid, long> _inFlight = new();
     // Never disposed on purpose: the final flush runs while the host shuts down, and a
     // SemaphoreSlim whose wait handle is never used holds no unmanaged resource.
@@ -29,15 +30,15 @@ public sealed partial class BatchedEncryptionCounter(KmsDatabase database, ILogg
 
     public void Record(Guid versionId, long count)
     {
-        var total = _pending.AddOrUpdate(versionId, count, (_, current) => current + count);
-        if (total >= FlushThreshold)
+        var total = _pending.GetOrAdd(versionId, static _ => new Cell()).Add(count);
+        if (total >= FlushThreshold && total - count < FlushThreshold)
         {
             _ = FlushQuietlyAsync();
         }
     }
 
     public long Unpersisted(Guid versionId) =>
-        (_pending.TryGetValue(versionId, out var pending) ? pending : 0) + (_inFlight.TryGetValue(versionId, out var flying) ? flying : 0);
+        (_pending.TryGetValue(versionId, out var pending) ? pending.Value : 0) + (_inFlight.TryGetValue(versionId, out var flying) ? flying : 0);
 
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
@@ -45,9 +46,10 @@ public sealed partial class BatchedEncryptionCounter(KmsDatabase database, ILogg
         try
         {
             var batch = new List<(Guid Id, long Count)>();
-            foreach (var id in _pending.Keys)
+            foreach (var (id, cell) in _pending)
             {
-                if (_pending.TryRemove(id, out var count))
+                var count = cell.Take();
+                if (count != 0)
                 {
                     _inFlight[id] = count;
                     batch.Add((id, count));
@@ -78,7 +80,7 @@ public sealed partial class BatchedEncryptionCounter(KmsDatabase database, ILogg
                 // Put the counts back: a failed flush must not lose them.
                 foreach (var (id, count) in batch)
                 {
-                    _pending.AddOrUpdate(id, count, (_, current) => current + count);
+                    _pending.GetOrAdd(id, static _ => new Cell()).Add(count);
                 }
 
                 throw;
@@ -111,4 +113,16 @@ public sealed partial class BatchedEncryptionCounter(KmsDatabase database, ILogg
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not persist encryption counts; they stay pending and will be retried")]
     private static partial void LogFlushFailed(ILogger logger, Exception exception);
+
+    /// <summary>A version's unwritten count. Cells stay once made (one per version used), so an add never lands in a removed cell.</summary>
+    private sealed class Cell
+    {
+        private long _value;
+
+        public long Value => Interlocked.Read(ref _value);
+
+        public long Add(long count) => Interlocked.Add(ref _value, count);
+
+        public long Take() => Interlocked.Exchange(ref _value, 0);
+    }
 }

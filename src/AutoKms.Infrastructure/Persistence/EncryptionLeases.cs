@@ -92,34 +92,32 @@ public sealed class EncryptionLeases(KmsDatabase database, DatabaseActivity acti
             return grant;
         });
 
+    /// <summary>What this instance holds of one version's lease; taken and given back without a lock.</summary>
     private sealed class Balance
     {
-        private readonly Lock _lock = new();
+        private long _available;
 
         public SemaphoreSlim Gate { get; } = new(1, 1);
 
-        public long Available { get; private set; }
+        public long Available => Interlocked.Read(ref _available);
 
         public bool TryTake(long count)
         {
-            lock (_lock)
+            var current = Interlocked.Read(ref _available);
+            while (current >= count)
             {
-                if (Available < count)
+                var seen = Interlocked.CompareExchange(ref _available, current - count, current);
+                if (seen == current)
                 {
-                    return false;
+                    return true;
                 }
 
-                Available -= count;
-                return true;
+                current = seen;
             }
+
+            return false;
         }
 
-        public void Add(long count)
-        {
-            lock (_lock)
-            {
-                Available += count;
-            }
-        }
+        public void Add(long count) => Interlocked.Add(ref _available, count);
     }
 }

@@ -38,7 +38,7 @@ public sealed class CachingKeyMaterialSealer(IKeyMaterialSealer inner, IOptions<
             if (cached.ExpiresAt > now && cached.SealedBy(sealedMaterial.Span) && cached.TryLend(out var lent))
             {
                 metrics?.CacheLookup(KmsMetrics.MaterialCache, hit: true);
-                return lent;
+                return lent!;
             }
 
             Remove(id, cached);
@@ -115,37 +115,18 @@ public sealed class CachingKeyMaterialSealer(IKeyMaterialSealer inner, IOptions<
         }
     }
 
+    /// <summary>
+    /// The cache's own handle on the material. Lending shares it; dropping disposes it, after which
+    /// lending fails (and the bytes are zeroed as soon as the last lent handle goes).
+    /// </summary>
     private sealed class Entry(KeyMaterial material, byte[] sealedBlob, long expiresAt)
     {
-        private readonly Lock _lock = new();
-        private bool _dropped;
-
         public long ExpiresAt { get; } = expiresAt;
 
         public bool SealedBy(ReadOnlySpan<byte> blob) => blob.SequenceEqual(sealedBlob);
 
-        public bool TryLend(out KeyMaterial lent)
-        {
-            lock (_lock)
-            {
-                lent = _dropped ? null! : material.Share();
-                return !_dropped;
-            }
-        }
+        public bool TryLend(out KeyMaterial? lent) => material.TryShare(out lent);
 
-        public void Drop()
-        {
-            lock (_lock)
-            {
-                if (_dropped)
-                {
-                    return;
-                }
-
-                _dropped = true;
-            }
-
-            material.Dispose();
-        }
+        public void Drop() => material.Dispose();
     }
 }
