@@ -27,6 +27,11 @@ public sealed class KeyCipher(
     IOptions<KmsSettings> settings,
     AuditNotes notes)
 {
+    // Each failed reservation is followed by a rotation (ours or a concurrent request's), so every
+    // attempt finds a newer primary; under many concurrent batches against a small limit a request
+    // may need several. The bound only stops a loop that makes no progress.
+    private const int MaxAttempts = 16;
+
     /// <summary>
     /// An encryptor bound to the key's primary version, with <paramref name="upcoming"/> encryptions
     /// reserved against the version's limit; the key rotates first if they would take it past.
@@ -50,7 +55,7 @@ public sealed class KeyCipher(
                 return new Encryptor(key, version, sealer.Unseal(SealingContext.For(key, version), version.SealedMaterial), crypto, counter, leases, upcoming);
             }
 
-            if (attempt == 3)
+            if (attempt == MaxAttempts)
             {
                 throw new ConflictException("The key is rotating for its encryption limit; retry the request");
             }

@@ -11,7 +11,9 @@ namespace AutoKms.IntegrationTests.EndToEnd;
 /// its audit record, the trail verifies, and every key stored is whole (consecutive versions, a
 /// primary that encrypts) — including ones whose answer the kill cut off.
 /// </summary>
-public sealed class KillDuringWritesTests
+[TestFixture(TestDatabase.Sqlite)]
+[TestFixture(TestDatabase.Postgres)]
+public sealed class KillDuringWritesTests(string provider)
 {
     // The write load and the checks go faster than the default per-caller limits allow.
     private static readonly string[] Unlimited = ["--Kms:RateLimits:KeyWrites:PermitsPerSecond=0", "--Kms:RateLimits:Admin:PermitsPerSecond=0"];
@@ -20,9 +22,11 @@ public sealed class KillDuringWritesTests
     public async Task Acknowledged_writes_survive_kill_9_at_any_moment_and_no_key_is_half_made([Values(350, 700, 1100)] int killAfterMs)
     {
         var directory = TempDirectory.Create();
+        using var database = TestDatabase.Create(provider);
+        var environment = Environment(database);
         var acknowledged = new Acknowledged();
 
-        await using (var service = await ServiceProcess.StartAsync(directory, "http", Unlimited, null))
+        await using (var service = await ServiceProcess.StartAsync(directory, "http", Unlimited, null, environment))
         {
             using var client = new HttpClient { BaseAddress = service.BaseAddress };
             for (var i = 0; i < 3; i++)
@@ -39,7 +43,7 @@ public sealed class KillDuringWritesTests
         }
 
         Assert.That(acknowledged.Keys.Count + acknowledged.Rotations.Count + acknowledged.Tokens.Count, Is.GreaterThan(3), "writes were acknowledged under load before the kill");
-        await using var restarted = await ServiceProcess.StartAsync(directory, "http", Unlimited, null);
+        await using var restarted = await ServiceProcess.StartAsync(directory, "http", Unlimited, null, environment);
         using var check = new HttpClient { BaseAddress = restarted.BaseAddress };
 
         foreach (var (id, name) in acknowledged.Keys)
@@ -82,6 +86,16 @@ public sealed class KillDuringWritesTests
         var verified = await check.GetAsync("/kms/audit/verify").Ensure(HttpStatusCode.OK).ReadNodeAsync();
         Assert.That(verified["ok"]!.GetValue<bool>(), Is.True, "the audit chain survived the kill");
     }
+
+    /// <summary>SQLite: the README's defaults in the working directory. PostgreSQL: its database and a root key of the test's (no file to keep one beside).</summary>
+    private static Dictionary<string, string?> Environment(TestDatabase database) => database.Provider == TestDatabase.Sqlite
+        ? []
+        : new Dictionary<string, string?>
+        {
+            ["Kms__Database__Provider"] = database.Provider,
+            ["ConnectionStrings__Kms"] = database.ConnectionString,
+            ["Kms__RootKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+        };
 
     private static async Task WriteUntilKilledAsync(HttpClient client, Acknowledged acknowledged, int worker, CancellationToken stop)
     {

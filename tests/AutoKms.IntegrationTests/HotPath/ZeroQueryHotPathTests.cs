@@ -13,10 +13,13 @@ namespace AutoKms.IntegrationTests.HotPath;
 /// of key state and do not go through a request's session), and the cost of an operation does not
 /// grow with the number of versions a key has.
 /// </summary>
-[TestFixture(true)]
-[TestFixture(false)]
-public sealed class ZeroQueryHotPathTests(bool audit)
+[TestFixture(true, TestDatabase.Sqlite)]
+[TestFixture(false, TestDatabase.Sqlite)]
+[TestFixture(true, TestDatabase.Postgres)]
+[TestFixture(false, TestDatabase.Postgres)]
+public sealed class ZeroQueryHotPathTests(bool audit, string provider)
 {
+    private TestDatabase _database = null!;
     private KmsApiFactory _factory = null!;
     private HttpClient _client = null!;
 
@@ -25,15 +28,17 @@ public sealed class ZeroQueryHotPathTests(bool audit)
     [OneTimeSetUp]
     public void StartService()
     {
-        _factory = new KmsApiFactory(settings: new Dictionary<string, string?> { ["Kms:Audit:Enabled"] = audit ? "true" : "false" });
+        _database = TestDatabase.Create(provider);
+        _factory = new KmsApiFactory(settings: new Dictionary<string, string?>(_database.Settings) { ["Kms:Audit:Enabled"] = audit ? "true" : "false" });
         _client = _factory.CreateClient();
     }
 
     [OneTimeTearDown]
     public void StopService()
     {
-        _client.Dispose();
-        _factory.Dispose();
+        _client?.Dispose();
+        _factory?.Dispose();
+        _database?.Dispose();
     }
 
     [Test]

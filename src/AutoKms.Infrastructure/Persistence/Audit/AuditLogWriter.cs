@@ -88,10 +88,15 @@ public sealed partial class AuditLogWriter(IAuditLogAppender appender, IOptions<
         {
             LogWriteFailed(logger, ex, batch.Count);
 
-            // A busy database is said as such: the client's remedy is the same as for any busy answer.
-            var failure = PersistenceErrors.IsBusy(ex)
-                ? new AuditUnavailableException(new DatabaseBusyException(ex).Message, ex)
-                : new AuditUnavailableException(ex);
+            // Say why when the storage says: busy (retry), full or read-only (an operator must act).
+            var failure = PersistenceErrors.Classify(ex) switch
+            {
+                StorageError.Busy => new AuditUnavailableException(new DatabaseBusyException(ex).Message, ex),
+                StorageError.Full => new AuditUnavailableException($"{AuditUnavailableException.NotDoneMessage} {StorageUnavailableException.Full(ex).Message}", ex),
+                StorageError.ReadOnly => new AuditUnavailableException($"{AuditUnavailableException.NotDoneMessage} {StorageUnavailableException.ReadOnly(ex).Message}", ex),
+                StorageError.Unavailable => new AuditUnavailableException($"{AuditUnavailableException.NotDoneMessage} {StorageUnavailableException.Unreachable(ex).Message}", ex),
+                _ => new AuditUnavailableException(ex),
+            };
             batch.ForEach(p => p.Written.TrySetException(failure));
             return;
         }
