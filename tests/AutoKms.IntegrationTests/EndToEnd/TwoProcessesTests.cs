@@ -66,10 +66,10 @@ public sealed class TwoProcessesTests(string provider)
         await _viaA.PostJsonAsync($"/kms/key/{key}/decrypt", new { ciphertext }).Ensure(HttpStatusCode.OK);
 
         await _viaA.PostAsync($"/kms/key/{key}/rotate", null).Ensure(HttpStatusCode.Created);
-        Assert.That(await WithinASecondAsync(async () => (await _viaB.PostJsonAsync($"/kms/key/{key}/encrypt", new { plaintext_b64 = "AA==" }).ReadNodeAsync())["version"]!.GetValue<int>() == 2), Is.True, "B encrypts with the version A made");
+        Assert.That(await Eventually.WithinASecondAsync(async () => (await _viaB.PostJsonAsync($"/kms/key/{key}/encrypt", new { plaintext_b64 = "AA==" }).ReadNodeAsync())["version"]!.GetValue<int>() == 2), Is.True, "B encrypts with the version A made");
 
         await _viaA.PatchJsonAsync($"/kms/key/{key}", new { status = "disabled" }).Ensure(HttpStatusCode.OK);
-        Assert.That(await WithinASecondAsync(async () => (await _viaB.PostJsonAsync($"/kms/key/{key}/encrypt", new { plaintext_b64 = "AA==" })).StatusCode == HttpStatusCode.Forbidden), Is.True, "B stops using the key A disabled");
+        Assert.That(await Eventually.WithinASecondAsync(async () => (await _viaB.PostJsonAsync($"/kms/key/{key}/encrypt", new { plaintext_b64 = "AA==" })).StatusCode == HttpStatusCode.Forbidden), Is.True, "B stops using the key A disabled");
     }
 
     [Test]
@@ -82,7 +82,7 @@ public sealed class TwoProcessesTests(string provider)
 
         await _viaA.DeleteAsync($"/kms/token/{issued["id"]}").Ensure(HttpStatusCode.OK);
 
-        Assert.That(await WithinASecondAsync(async () => (await app.PostJsonAsync($"/kms/key/{key}/encrypt", new { plaintext_b64 = "AA==" })).StatusCode == HttpStatusCode.Unauthorized), Is.True);
+        Assert.That(await Eventually.WithinASecondAsync(async () => (await app.PostJsonAsync($"/kms/key/{key}/encrypt", new { plaintext_b64 = "AA==" })).StatusCode == HttpStatusCode.Unauthorized), Is.True);
     }
 
     private static HttpClient Client(ServiceProcess service, string token)
@@ -90,21 +90,5 @@ public sealed class TwoProcessesTests(string provider)
         var client = new HttpClient { BaseAddress = service.BaseAddress };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
-    }
-
-    private static async Task<bool> WithinASecondAsync(Func<Task<bool>> condition)
-    {
-        var until = DateTime.UtcNow.AddSeconds(1);
-        do
-        {
-            if (await condition())
-            {
-                return true;
-            }
-
-            await Task.Delay(25);
-        }
-        while (DateTime.UtcNow < until);
-        return await condition();
     }
 }

@@ -65,10 +65,10 @@ public sealed class SharedDatabaseInstancesTests(string provider)
         await EncryptAsync(_b, key);
 
         await _a.PatchJsonAsync($"/kms/key/{key}", new { status = "disabled" }).Ensure(HttpStatusCode.OK);
-        Assert.That(await WithinASecondAsync(async () => (await _b.PostJsonAsync($"/kms/key/{key}/encrypt", new { plaintext_b64 = "AA==" })).StatusCode == HttpStatusCode.Forbidden), Is.True);
+        Assert.That(await Eventually.WithinASecondAsync(async () => (await _b.PostJsonAsync($"/kms/key/{key}/encrypt", new { plaintext_b64 = "AA==" })).StatusCode == HttpStatusCode.Forbidden), Is.True);
 
         await _a.PatchJsonAsync($"/kms/key/{key}", new { status = "enabled" }).Ensure(HttpStatusCode.OK);
-        Assert.That(await WithinASecondAsync(async () => (await _b.PostJsonAsync($"/kms/key/{key}/encrypt", new { plaintext_b64 = "AA==" })).StatusCode == HttpStatusCode.OK), Is.True);
+        Assert.That(await Eventually.WithinASecondAsync(async () => (await _b.PostJsonAsync($"/kms/key/{key}/encrypt", new { plaintext_b64 = "AA==" })).StatusCode == HttpStatusCode.OK), Is.True);
     }
 
     [Test]
@@ -78,12 +78,12 @@ public sealed class SharedDatabaseInstancesTests(string provider)
         var v1 = await EncryptAsync(_b, key);
 
         await _a.PostAsync($"/kms/key/{key}/rotate", null).Ensure(HttpStatusCode.Created);
-        Assert.That(await WithinASecondAsync(async () => (await _b.PostJsonAsync($"/kms/key/{key}/encrypt", new { plaintext_b64 = "AA==" }).ReadNodeAsync())["version"]!.GetValue<int>() == 2), Is.True);
+        Assert.That(await Eventually.WithinASecondAsync(async () => (await _b.PostJsonAsync($"/kms/key/{key}/encrypt", new { plaintext_b64 = "AA==" }).ReadNodeAsync())["version"]!.GetValue<int>() == 2), Is.True);
 
         var versions = await _a.GetAsync($"/kms/key_version?key_id={key}").Ensure(HttpStatusCode.OK).ReadNodeAsync();
         var version1 = versions.AsArray().Single(v => v!["version"]!.GetValue<int>() == 1)!;
         await _a.PatchJsonAsync($"/kms/key_version/{version1["id"]}", new { status = "destroyed" }).Ensure(HttpStatusCode.OK);
-        Assert.That(await WithinASecondAsync(async () => (await _b.PostJsonAsync($"/kms/key/{key}/decrypt", new { ciphertext = v1 })).StatusCode == HttpStatusCode.Forbidden), Is.True);
+        Assert.That(await Eventually.WithinASecondAsync(async () => (await _b.PostJsonAsync($"/kms/key/{key}/decrypt", new { ciphertext = v1 })).StatusCode == HttpStatusCode.Forbidden), Is.True);
     }
 
     [Test]
@@ -138,7 +138,7 @@ public sealed class SharedDatabaseInstancesTests(string provider)
 
         await _a.DeleteAsync($"/kms/token/{issued["id"]}").Ensure(HttpStatusCode.OK);
 
-        Assert.That(await WithinASecondAsync(async () => (await viaB.PostJsonAsync($"/kms/key/{key}/encrypt", new { plaintext_b64 = "AA==" })).StatusCode == HttpStatusCode.Unauthorized), Is.True);
+        Assert.That(await Eventually.WithinASecondAsync(async () => (await viaB.PostJsonAsync($"/kms/key/{key}/encrypt", new { plaintext_b64 = "AA==" })).StatusCode == HttpStatusCode.Unauthorized), Is.True);
     }
 
     [Test]
@@ -158,22 +158,6 @@ public sealed class SharedDatabaseInstancesTests(string provider)
     {
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
-    }
-
-    private static async Task<bool> WithinASecondAsync(Func<Task<bool>> condition)
-    {
-        var until = DateTime.UtcNow.AddSeconds(1);
-        do
-        {
-            if (await condition())
-            {
-                return true;
-            }
-
-            await Task.Delay(25);
-        }
-        while (DateTime.UtcNow < until);
-        return await condition();
     }
 
     private static async Task<string> CreateKeyAsync(HttpClient client) =>
