@@ -139,7 +139,24 @@ public sealed class KeyCache(IOptions<CacheSettings> settings, TimeProvider cloc
 
         public long ExpiresAt { get; } = expiresAt;
 
-        public bool Knows(int version) => missing.Contains(version) || Key.Versions.Any(v => v.Version == version);
+        public bool Knows(int version)
+        {
+            if (missing.Contains(version))
+            {
+                return true;
+            }
+
+            // A loop, not LINQ: this runs on every decrypt and must not allocate.
+            foreach (var loaded in Key.Versions)
+            {
+                if (loaded.Version == version)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         public Entry Merge(Key loaded, IReadOnlySet<int> loadedMissing) =>
             new(Key.WithVersions(loaded.Versions), missing.Union(loadedMissing).ToHashSet(), ExpiresAt);
