@@ -39,6 +39,7 @@ public static class DependencyInjection
         // The service's instruments, on the host's IMeterFactory (every .NET host registers one).
         services.AddSingleton<KmsMetrics>();
         services.AddSingleton<KeyMaterialWorker>();
+        services.AddSingleton<KeyCountEstimate>();
         services.AddScoped<KeyCreationBudget>();
 
         services.AddScoped<ServiceFactory>(provider => type => provider.GetService(type)!);

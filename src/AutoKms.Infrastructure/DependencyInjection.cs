@@ -64,6 +64,12 @@ public static class DependencyInjection
         services.AddSingleton<AuditLogWriter>();
         services.AddSingleton<IAuditTrail>(provider => provider.GetRequiredService<AuditLogWriter>());
         services.AddHostedService(provider => provider.GetRequiredService<AuditLogWriter>());
+
+        // After the audit writer, so it stops (draining its queue) before the audit writer does:
+        // a creation committed while stopping still gets its outcome recorded.
+        services.AddSingleton<GroupCommittedKeyStore>();
+        services.AddSingleton<INewKeyStore>(provider => provider.GetRequiredService<GroupCommittedKeyStore>());
+        services.AddHostedService(provider => provider.GetRequiredService<GroupCommittedKeyStore>());
         services.AddScoped<IAuditLog, AuditLogReader>();
 
         services.AddSingleton<IEncryptionCounter, BatchedEncryptionCounter>();

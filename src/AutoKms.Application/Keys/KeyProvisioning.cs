@@ -10,9 +10,10 @@ namespace AutoKms.Application.Keys;
 
 /// <summary>
 /// Creates keys and new versions. Fresh material is generated first, outside any transaction
-/// (an RSA-3072 key takes most of a second), and only then is the one SQLite write lock taken,
-/// for a short transaction that seals the material for exactly one (key id, version), hands it to
-/// the aggregate and saves. The clear material lives only inside these methods.
+/// (an RSA-3072 key takes most of a second), and sealed for exactly one (key id, version). New keys
+/// are then stored through <see cref="INewKeyStore"/>, whose commits are shared with concurrent
+/// creations (group commit); a rotation takes a short transaction of its own that re-reads the key,
+/// hands the sealed material to the aggregate and saves. The clear material lives only inside these methods.
 /// </summary>
 public sealed class KeyProvisioning(
     IKeyRepository keys,
@@ -22,8 +23,10 @@ public sealed class KeyProvisioning(
     IOptions<KeyLimits> limits,
     IKeyMaterialSealer sealer,
     IUnitOfWork unitOfWork,
+    INewKeyStore newKeyStore,
     TimeProvider clock,
-    AuditNotes notes)
+    AuditNotes notes,
+    KeyCountEstimate keyCount)
 {
     /// <summary>Creates every key or none.</summary>
     public async Task<IReadOnlyList<Key>> CreateAsync(IReadOnlyList<NewKey> newKeys, CancellationToken cancellationToken)
@@ -32,7 +35,7 @@ public sealed class KeyProvisioning(
 
         // Everything that can refuse the request is checked before any material is generated.
         budget.Spend(newKeys.Select(k => k.Algorithm));
-        if (await keys.CountAsync(cancellationToken).ConfigureAwait(false) + newKeys.Count > limits.Value.MaxKeys)
+        if (await keyCount.CountAsync(limits.Value.MaxKeys, () => keys.CountAsync(cancellationToken)).ConfigureAwait(false) + newKeys.Count > limits.Value.MaxKeys)
         {
             throw new ConflictException($"The service holds its maximum of {limits.Value.MaxKeys} keys (Kms:Limits:MaxKeys); purge deleted keys or raise the limit");
         }
@@ -55,18 +58,13 @@ public sealed class KeyProvisioning(
                 materials.Add(await worker.GenerateAsync(newKey.Algorithm, cancellationToken).ConfigureAwait(false));
             }
 
-            return await unitOfWork.InTransactionAsync(
-                async () =>
-                {
-                    var created = new List<Key>(newKeys.Count);
-                    for (var i = 0; i < newKeys.Count; i++)
-                    {
-                        created.Add(await AddAsync(newKeys[i], materials[i], cancellationToken).ConfigureAwait(false));
-                    }
+            var created = newKeys.Select((newKey, i) => Build(newKey, materials[i])).ToList();
 
-                    return created;
-                },
-                cancellationToken).ConfigureAwait(false);
+            // Stored with other requests' new keys in one commit; a taken name fails this request alone (409).
+            await newKeyStore.AddAsync(created, cancellationToken).ConfigureAwait(false);
+            keyCount.Added(created.Count);
+            created.ForEach(key => notes.VersionUsed(key.Id, 1));
+            return created;
         }
         finally
         {
@@ -112,13 +110,8 @@ public sealed class KeyProvisioning(
             cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<Key> AddAsync(NewKey newKey, KeyMaterial material, CancellationToken cancellationToken)
+    private Key Build(NewKey newKey, KeyMaterial material)
     {
-        if (await keys.NameExistsAsync(newKey.Name, null, cancellationToken).ConfigureAwait(false))
-        {
-            throw ConflictException.NameTaken(newKey.Name);
-        }
-
         var id = Guid.NewGuid();
         var now = clock.GetUtcNow();
         var key = Key.Create(id, newKey.Name, newKey.Algorithm, newKey.Usage, Guid.NewGuid(), sealer.Seal(new SealingContext(id, 1, newKey.Algorithm, newKey.Usage), material), now);
@@ -127,8 +120,6 @@ public sealed class KeyProvisioning(
             key.ChangeRotationPeriod(newKey.RotationPeriodDays, now);
         }
 
-        await keys.AddAsync(key, cancellationToken).ConfigureAwait(false);
-        notes.VersionUsed(id, 1);
         return key;
     }
 }

@@ -11,6 +11,7 @@ public sealed class DatabaseActivity
     private long _leaseRequests;
     private long _changeFeedPolls;
     private long _versionRowsLoaded;
+    private long _keyCreationCommits;
 
     /// <summary>Reads and writes requests (and background jobs) ran through a <see cref="DbSession"/>.</summary>
     public long SessionCommands => Interlocked.Read(ref _sessionCommands);
@@ -25,6 +26,11 @@ public sealed class DatabaseActivity
     public long VersionRowsLoaded => Interlocked.Read(ref _versionRowsLoaded);
 
     internal void VersionRowsRead(int count) => Interlocked.Add(ref _versionRowsLoaded, count);
+
+    /// <summary>Transactions the group-committed key store committed (each holding one or more requests' new keys).</summary>
+    public long KeyCreationCommits => Interlocked.Read(ref _keyCreationCommits);
+
+    internal void KeyCreationCommit() => Interlocked.Increment(ref _keyCreationCommits);
 
     internal void SessionCommand() => Interlocked.Increment(ref _sessionCommands);
 

@@ -66,10 +66,15 @@ public sealed class Fixture
         Microsoft.Extensions.Options.Options.Create(Limits),
         Sealer.Object,
         UnitOfWork.Object,
+        NewKeys.Object,
         Clock,
-        Notes);
+        Notes,
+        new KeyCountEstimate(Clock));
 
     public Mock<IEncryptionCounter> Counter { get; } = new();
+
+    /// <summary>Where created keys are stored (group-committed in the service); stores whatever it is given unless a test says otherwise.</summary>
+    public Mock<INewKeyStore> NewKeys { get; } = new();
 
     /// <summary>What use cases note for their audit record (nothing is kept outside an audited request).</summary>
     public AuditNotes Notes { get; } = new();

@@ -1,13 +1,16 @@
 namespace AutoKms.UnitTests.Support;
 
-/// <summary>A clock whose timestamps the test moves.</summary>
+/// <summary>A clock the test moves: its timestamps and its wall-clock time advance together, only when told.</summary>
 public sealed class MovableTime : TimeProvider
 {
-    private long _ticks = 1_000_000;
+    private const long Start = 1_000_000;
+    private long _ticks = Start;
 
     public override long TimestampFrequency => TimeSpan.TicksPerSecond;
 
     public override long GetTimestamp() => _ticks;
+
+    public override DateTimeOffset GetUtcNow() => Fixture.Now + TimeSpan.FromTicks(_ticks - Start);
 
     public void Advance(TimeSpan by) => _ticks += by.Ticks;
 }

@@ -15,7 +15,7 @@ public sealed class CreateKeyCommandHandlerTests
     {
         Key? added = null;
         _fixture.Keys.Setup(r => r.NameExistsAsync("payments", null, It.IsAny<CancellationToken>())).ReturnsAsync(false);
-        _fixture.Keys.Setup(r => r.AddAsync(It.IsAny<Key>(), It.IsAny<CancellationToken>())).Callback((Key k, CancellationToken _) => added = k).Returns(Task.CompletedTask);
+        _fixture.NewKeys.Setup(s => s.AddAsync(It.IsAny<IReadOnlyList<Key>>(), It.IsAny<CancellationToken>())).Callback((IReadOnlyList<Key> k, CancellationToken _) => added = k.Single()).Returns(Task.CompletedTask);
         var handler = new CreateKeyCommandHandler(_fixture.Provisioning, _fixture.Mapper);
 
         var dto = await handler.Handle(new CreateKeyCommand("payments", "CHACHA20_POLY1305"), CancellationToken.None);
