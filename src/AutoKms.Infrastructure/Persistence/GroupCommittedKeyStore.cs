@@ -1,17 +1,15 @@
-using System.Threading.Channels;
 using AutoKms.Application.Common.Interfaces;
 using AutoKms.Application.Common.Metrics;
 using AutoKms.Domain.Keys;
 using AutoKms.Infrastructure.Persistence.Repositories;
 using Dapper;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace AutoKms.Infrastructure.Persistence;
 
 /// <summary>
-/// Group commit for key creation: requests queue their new keys and wait; one writer takes
-/// everything pending (up to <see cref="MaxBatch"/> requests), inserts each request's keys under a
+/// Group commit for key creation (<see cref="GroupCommitWriter{TItem}"/>): requests queue their
+/// new keys and wait; one writer takes everything pending (up to <see cref="MaxBatch"/> requests), inserts each request's keys under a
 /// savepoint of one transaction — so a taken name undoes that request's keys alone — commits once
 /// (one disk sync for the lot), and then answers every waiter. A failed commit fails every waiter
 /// of the batch; nothing of it is stored. Concurrent creations on SQLite's single writer then
@@ -22,58 +20,23 @@ public sealed partial class GroupCommittedKeyStore(
     DatabaseActivity activity,
     ChangeFeed changes,
     ILoggerFactory loggers,
-    KmsMetrics? metrics = null) : INewKeyStore, IHostedService
+    KmsMetrics? metrics = null) : GroupCommitWriter<IReadOnlyList<Key>>(MaxBatch), INewKeyStore
 {
     public const int MaxBatch = 256;
 
-    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ILogger _logger = loggers.CreateLogger<GroupCommittedKeyStore>();
-    private Task? _loop;
 
     public Task AddAsync(IReadOnlyList<Key> keys, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        var pending = new Pending(keys);
-        if (!_queue.Writer.TryWrite(pending))
-        {
-            return Task.FromException(new InvalidOperationException("The key store has stopped."));
-        }
-
-        // A caller that gives up stops waiting; its keys are committed (or not) with the group all the same.
-        return pending.Stored.Task.WaitAsync(cancellationToken);
+        return EnqueueAsync(keys, cancellationToken);
     }
 
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        _loop ??= Task.Run(WriteLoopAsync, CancellationToken.None);
-        return Task.CompletedTask;
-    }
+    protected override Exception Stopped() => new InvalidOperationException("The key store has stopped.");
 
-    /// <summary>Takes no new keys, stores what is queued, and returns once the loop has ended.</summary>
-    public async Task StopAsync(CancellationToken cancellationToken)
+    protected override async Task CommitAsync(IReadOnlyList<Pending> batch)
     {
-        _queue.Writer.TryComplete();
-        await StartAsync(cancellationToken).ConfigureAwait(false);
-        await _loop!.WaitAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task WriteLoopAsync()
-    {
-        var batch = new List<Pending>(MaxBatch);
-        while (await _queue.Reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
-        {
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending))
-            {
-                batch.Add(pending);
-            }
-
-            await CommitAsync(batch).ConfigureAwait(false);
-            batch.Clear();
-        }
-    }
-
-    private async Task CommitAsync(List<Pending> batch)
-    {
+        ArgumentNullException.ThrowIfNull(batch);
         var stored = new List<Pending>(batch.Count);
         try
         {
@@ -85,7 +48,7 @@ public sealed partial class GroupCommittedKeyStore(
                 await SavepointAsync(session, "SAVEPOINT new_keys").ConfigureAwait(false);
                 try
                 {
-                    foreach (var key in pending.Keys)
+                    foreach (var key in pending.Item)
                     {
                         await repository.AddAsync(key, CancellationToken.None).ConfigureAwait(false);
                     }
@@ -99,7 +62,7 @@ public sealed partial class GroupCommittedKeyStore(
                 {
                     await SavepointAsync(session, "ROLLBACK TO SAVEPOINT new_keys").ConfigureAwait(false);
                     await SavepointAsync(session, "RELEASE SAVEPOINT new_keys").ConfigureAwait(false);
-                    pending.Stored.TrySetException(ex);
+                    pending.Done.TrySetException(ex);
                 }
             }
 
@@ -111,11 +74,15 @@ public sealed partial class GroupCommittedKeyStore(
 #pragma warning restore CA1031
         {
             LogCommitFailed(_logger, ex, batch.Count);
-            batch.ForEach(p => p.Stored.TrySetException(ex));
+            foreach (var pending in batch)
+            {
+                pending.Done.TrySetException(ex);
+            }
+
             return;
         }
 
-        stored.ForEach(p => p.Stored.TrySetResult());
+        stored.ForEach(p => p.Done.TrySetResult());
     }
 
     private static Task SavepointAsync(DbSession session, string sql) =>
@@ -123,11 +90,4 @@ public sealed partial class GroupCommittedKeyStore(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not store {Count} request(s) of new keys; they answer with the error")]
     private static partial void LogCommitFailed(ILogger logger, Exception exception, int count);
-
-    private sealed class Pending(IReadOnlyList<Key> keys)
-    {
-        public IReadOnlyList<Key> Keys { get; } = keys;
-
-        public TaskCompletionSource Stored { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    }
 }

@@ -1,10 +1,7 @@
-using System.Diagnostics;
-using System.Threading.Channels;
 using AutoKms.Application.Common.Auditing;
 using AutoKms.Application.Common.Exceptions;
 using AutoKms.Application.Common.Interfaces;
 using AutoKms.Application.Common.Metrics;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -20,67 +17,24 @@ namespace AutoKms.Infrastructure.Persistence.Audit;
 /// durable, in <c>autokms.audit.wait.duration</c>.
 /// </summary>
 public sealed partial class AuditLogWriter(IAuditLogAppender appender, IOptions<KmsOptions> options, ILogger<AuditLogWriter> logger, KmsMetrics? metrics = null)
-    : IHostedService, IAuditTrail
+    : GroupCommitWriter<AuditEntry>(MaxBatch), IAuditTrail
 {
     public const int MaxBatch = 1000;
-
-    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
 
     public Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        if (!options.Value.Audit.Enabled)
-        {
-            return Task.CompletedTask;
-        }
-
-        var pending = new Pending(entry);
-        if (!_queue.Writer.TryWrite(pending))
-        {
-            return Task.FromException(new AuditUnavailableException(new InvalidOperationException("The audit writer has stopped.")));
-        }
-
-        // A caller that gives up stops waiting; its record is written all the same.
-        return pending.Written.Task.WaitAsync(cancellationToken);
+        return options.Value.Audit.Enabled ? EnqueueAsync(entry, cancellationToken) : Task.CompletedTask;
     }
 
-    private Task? _loop;
+    protected override Exception Stopped() => new AuditUnavailableException(new InvalidOperationException("The audit writer has stopped."));
 
-    /// <summary>Starts the writing loop. Not a BackgroundService: the loop must run even if the host stops at once, to drain the queue.</summary>
-    public Task StartAsync(CancellationToken cancellationToken)
+    protected override async Task CommitAsync(IReadOnlyList<Pending> batch)
     {
-        _loop ??= Task.Run(WriteLoopAsync, CancellationToken.None);
-        return Task.CompletedTask;
-    }
-
-    /// <summary>Takes no new entries, writes what is queued, and returns once the loop has ended.</summary>
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        _queue.Writer.TryComplete();
-        await StartAsync(cancellationToken).ConfigureAwait(false);
-        await _loop!.WaitAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task WriteLoopAsync()
-    {
-        var batch = new List<Pending>(MaxBatch);
-        while (await _queue.Reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
-        {
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending))
-            {
-                batch.Add(pending);
-            }
-
-            await WriteAsync(batch).ConfigureAwait(false);
-            batch.Clear();
-        }
-    }
-
-    private async Task WriteAsync(List<Pending> batch)
-    {
+        ArgumentNullException.ThrowIfNull(batch);
         try
         {
-            await appender.AppendAsync(batch.ConvertAll(p => p.Entry), CancellationToken.None).ConfigureAwait(false);
+            await appender.AppendAsync([.. batch.Select(p => p.Item)], CancellationToken.None).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // Whatever failed, every waiter must hear of it, and the writer must live on for the next batch.
         catch (Exception ex)
@@ -97,7 +51,11 @@ public sealed partial class AuditLogWriter(IAuditLogAppender appender, IOptions<
                 StorageError.Unavailable => new AuditUnavailableException($"{AuditUnavailableException.NotDoneMessage} {StorageUnavailableException.Unreachable(ex).Message}", ex),
                 _ => new AuditUnavailableException(ex),
             };
-            batch.ForEach(p => p.Written.TrySetException(failure));
+            foreach (var pending in batch)
+            {
+                pending.Done.TrySetException(failure);
+            }
+
             return;
         }
 
@@ -105,20 +63,10 @@ public sealed partial class AuditLogWriter(IAuditLogAppender appender, IOptions<
         foreach (var pending in batch)
         {
             metrics?.AuditRecordDurable(pending.Enqueued);
-            pending.Written.TrySetResult();
+            pending.Done.TrySetResult();
         }
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not write {Count} audit record(s); their requests fail with 503")]
     private static partial void LogWriteFailed(ILogger logger, Exception exception, int count);
-
-    private sealed class Pending(AuditEntry entry)
-    {
-        public AuditEntry Entry { get; } = entry;
-
-        public long Enqueued { get; } = Stopwatch.GetTimestamp();
-
-        // Completed on the writer's loop; continuations must not run there.
-        public TaskCompletionSource Written { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    }
 }
