@@ -44,18 +44,13 @@ public sealed record EncryptedData(byte[]? Ciphertext, byte[]? Nonce, byte[]? Ta
     /// so the key can be loaded with them (a mismatch between the two is refused later, by
     /// <see cref="ResolveVersion"/>). None means the primary version.
     /// </summary>
-    public IEnumerable<int> VersionsNamed(int? requested)
+    public IReadOnlyCollection<int> VersionsNamed(int? requested) => (PackedVersion, requested) switch
     {
-        if (PackedVersion is { } packed)
-        {
-            yield return packed;
-        }
-
-        if (requested is { } asked)
-        {
-            yield return asked;
-        }
-    }
+        (null, null) => [],
+        ({ } packed, null) => [packed],
+        (null, { } asked) => [asked],
+        ({ } packed, { } asked) => packed == asked ? [packed] : [packed, asked],
+    };
 
     /// <summary>Refuses a ciphertext whose echoed <c>kid</c> or <c>alg</c> names another key or algorithm.</summary>
     public void EnsureMadeBy(Key key)

@@ -64,13 +64,20 @@ public sealed class EncryptionLeases(KmsDatabase database, DatabaseActivity acti
 
     private Balance BalanceOf(Guid versionId)
     {
-        if (_balances.Count > MaxTracked && !_balances.ContainsKey(versionId))
+        // Every encryption comes here: the lookup takes no lock. Count does (all of them), so it is
+        // read only when a version is seen for the first time.
+        if (_balances.TryGetValue(versionId, out var known))
+        {
+            return known;
+        }
+
+        if (_balances.Count > MaxTracked)
         {
             // Forgetting leases only retires versions a little early; it never passes a limit.
             _balances.Clear();
         }
 
-        return _balances.GetOrAdd(versionId, _ => new Balance());
+        return _balances.GetOrAdd(versionId, static _ => new Balance());
     }
 
     /// <summary>At least <paramref name="needed"/> more encryptions (a whole block if the limit allows), or none.</summary>

@@ -19,8 +19,6 @@ public sealed class CachingKeyMaterialSealer(IKeyMaterialSealer inner, IOptions<
     private readonly ConcurrentDictionary<(Guid KeyId, int Version), Entry> _entries = new();
     private long _epoch;
 
-    public int Count => _entries.Count;
-
     public byte[] Seal(SealingContext context, KeyMaterial material) => inner.Seal(context, material);
 
     public KeyMaterial Unseal(SealingContext context, ReadOnlyMemory<byte> sealedMaterial)
@@ -99,19 +97,9 @@ public sealed class CachingKeyMaterialSealer(IKeyMaterialSealer inner, IOptions<
 
     private void EvictSome(long now)
     {
-        var toFree = Math.Max(1, settings.Value.MaxEntries / 10);
-        foreach (var (id, entry) in _entries)
+        foreach (var (id, entry) in Eviction.Choose(_entries, settings.Value.MaxEntries, e => e.ExpiresAt <= now))
         {
-            if (toFree <= 0)
-            {
-                break;
-            }
-
-            if (entry.ExpiresAt <= now || _entries.Count > settings.Value.MaxEntries)
-            {
-                Remove(id, entry);
-                toFree--;
-            }
+            Remove(id, entry);
         }
     }
 

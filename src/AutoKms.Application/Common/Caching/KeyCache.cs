@@ -21,8 +21,6 @@ public sealed class KeyCache(IOptions<CacheSettings> settings, TimeProvider cloc
     /// <summary>Changes with every drop; read before loading, handed to <see cref="Put"/>.</summary>
     public long Epoch => Interlocked.Read(ref _epoch);
 
-    public int Count => _entries.Count;
-
     /// <summary>The cached key, if it holds every version in <paramref name="versions"/> (or knows it has none such).</summary>
     public bool TryGet(Guid id, IReadOnlyCollection<int> versions, out Key? key)
     {
@@ -115,21 +113,10 @@ public sealed class KeyCache(IOptions<CacheSettings> settings, TimeProvider cloc
 
     private void EvictSome()
     {
-        // Expired entries first; then whatever comes first, a tenth of the limit at a time.
         var now = clock.GetTimestamp();
-        var toFree = Math.Max(1, settings.Value.MaxEntries / 10);
-        foreach (var (id, entry) in _entries)
+        foreach (var entry in Eviction.Choose(_entries, settings.Value.MaxEntries, e => e.ExpiresAt <= now))
         {
-            if (toFree <= 0)
-            {
-                break;
-            }
-
-            if (entry.ExpiresAt <= now || _entries.Count > settings.Value.MaxEntries)
-            {
-                _entries.TryRemove(id, out _);
-                toFree--;
-            }
+            _entries.TryRemove(entry);
         }
     }
 

@@ -79,4 +79,17 @@ public sealed class CachingKeyMaterialSealerTests
         _inner.Verify(s => s.Unseal(It.IsAny<SealingContext>(), It.IsAny<ReadOnlyMemory<byte>>()), Times.Exactly(2));
         Assert.That(_unsealed[0], Is.All.Zero);
     }
+
+    [Test]
+    public void Material_evicted_past_the_bound_is_zeroed()
+    {
+        var cache = new CachingKeyMaterialSealer(_inner.Object, Options.Create(new CacheSettings { MaxEntries = 2 }), _clock);
+
+        for (var version = 1; version <= 5; version++)
+        {
+            cache.Unseal(_context with { Version = version }, new byte[] { 1 }).Dispose();
+        }
+
+        Assert.That(_unsealed.Count(bytes => bytes.All(b => b == 0)), Is.EqualTo(3), "three of five evicted and zeroed, two still cached");
+    }
 }

@@ -52,4 +52,16 @@ public sealed class KeyCacheTests
 
         Assert.That(cache.TryGet(key.Id, [], out _), Is.False);
     }
+
+    [Test]
+    public void The_cache_holds_at_most_its_bound_of_keys()
+    {
+        var cache = new KeyCache(Options.Create(new CacheSettings { MaxEntries = 10 }), _clock);
+        var fixture = new Fixture();
+        var keys = Enumerable.Range(0, 25).Select(_ => fixture.GivenKey()).ToList();
+
+        keys.ForEach(key => cache.Put(key, [], cache.Epoch));
+
+        Assert.That(keys.Count(key => cache.TryGet(key.Id, [], out _)), Is.EqualTo(10));
+    }
 }

@@ -8,7 +8,7 @@ public sealed class RewrapCommandHandler(KeyCipher cipher) : IRequestHandler<Rew
     public async Task<CipherResult> Handle(RewrapCommand request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        using var decryptor = await cipher.DecryptorAsync(request.KeyId, [.. request.Data.VersionsNamed(request.Version)], cancellationToken).ConfigureAwait(false);
+        using var decryptor = await cipher.DecryptorAsync(request.KeyId, request.Data.VersionsNamed(request.Version), cancellationToken).ConfigureAwait(false);
         using var encryptor = await cipher.EncryptorAsync(request.KeyId, 1, cancellationToken).ConfigureAwait(false);
         return Rewrap(decryptor, encryptor, request.Data, request.Version, request.Aad);
     }
